@@ -1,0 +1,49 @@
+/**
+ * What went wrong (or was worth saying) about one input, in words a user can act on.
+ * Diagnostics never carry article text or credentials: they name the input and the cause.
+ */
+export interface Diagnostic {
+  readonly severity: DiagnosticSeverity;
+  /** A stable machine-readable code, from {@link DIAGNOSTIC_CODES}. */
+  readonly code: DiagnosticCode;
+  /** A short human-readable explanation. */
+  readonly message: string;
+  /** The input the diagnostic is about (path, URL or `-` for stdin), when there is one. */
+  readonly input?: string;
+}
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/** The closed list of diagnostic codes. */
+export const DIAGNOSTIC_CODES = [
+  /** The input could not be read (missing path, permission denied, I/O error). */
+  'unreadable',
+  /** The input holds no bytes, or nothing but white space. */
+  'empty',
+  /** The input looks like binary data (NUL bytes, control characters), not text. */
+  'binary',
+  /** The input is larger than the configured byte limit. */
+  'too-large',
+  /** The bytes were decoded with a fallback encoding (for example Windows-1252). */
+  'encoding-fallback',
+  /** The input is of a type this version cannot extract (for example HTML). */
+  'unsupported-type',
+  /** A directory held no readable article files. */
+  'empty-directory',
+  /** Extraction found no article body once headers and boilerplate were removed. */
+  'no-body',
+  /** A header field (such as a date) was present but could not be understood. */
+  'unparsed-header',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** Builds a diagnostic; `input` is omitted when undefined. */
+export function makeDiagnostic(
+  severity: DiagnosticSeverity,
+  code: DiagnosticCode,
+  message: string,
+  input?: string,
+): Diagnostic {
+  return input === undefined ? { severity, code, message } : { severity, code, message, input };
+}

@@ -1,0 +1,158 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { Span } from './span.js';
+
+/**
+ * The records that cross stage boundaries: ingest → {@link Fetched} → extract →
+ * {@link Extracted} → analyze → {@link Analyzed} → corpus + summarize → {@link Story}.
+ * Records are plain, immutable, JSON-serialisable objects; links between them are ids.
+ */
+
+/** The kinds of input this version understands. */
+export type MediaType = 'text/plain' | 'text/html';
+
+/** One input, read and decoded to text. */
+export interface Fetched {
+  /** Where it came from: a path, a URL, or `-` for standard input. */
+  readonly source: string;
+  /** SHA-256 of the raw bytes. */
+  readonly contentHash: string;
+  readonly byteLength: number;
+  /** The encoding the bytes were decoded from (`utf-8`, `utf-16le`, `windows-1252`, …). */
+  readonly encoding: string;
+  readonly mediaType: MediaType;
+  /** The decoded text, line endings normalised to `\n`. */
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Why a passage was removed from an article's body. */
+export type RemovedKind =
+  | 'appeal'
+  | 'comments'
+  | 'video'
+  | 'related'
+  | 'share'
+  | 'newsletter'
+  | 'photo-credit'
+  | 'advertisement'
+  | 'header'
+  | 'byline'
+  | 'credit';
+
+/** A passage removed from the body, with the rule that removed it. */
+export interface Removed {
+  readonly kind: RemovedKind;
+  /** The removed text, as it stood in the input. */
+  readonly text: string;
+  /** The name of the rule that removed it. */
+  readonly rule: string;
+}
+
+/** One article: its canonical body text and metadata, boilerplate removed. */
+export interface Extracted {
+  readonly id: string;
+  readonly source: string;
+  readonly contentHash: string;
+  readonly title: string | null;
+  /** The topic line printed above a title ("Kestria floods"). */
+  readonly kicker: string | null;
+  /** The standfirst or description printed under a title. */
+  readonly description: string | null;
+  /** Publication time, ISO 8601 (date, or date and local time; an offset when stated). */
+  readonly published: string | null;
+  readonly updated: string | null;
+  /** The publishing outlet, when the input names it. */
+  readonly outlet: string | null;
+  /** Agencies and outlets credited for the report ("AFP", "Reuters"). */
+  readonly credits: readonly string[];
+  /** The people credited as authors. */
+  readonly byline: string | null;
+  /** The canonical body: paragraphs separated by a blank line. Every span points into it. */
+  readonly text: string;
+  readonly paragraphs: readonly Span[];
+  readonly removed: readonly Removed[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A word token of an article's text. */
+export interface Token extends Span {
+  /** Lower-cased, with typographic apostrophes folded. */
+  readonly norm: string;
+}
+
+/** One article with its per-article analysis. */
+export interface Analyzed {
+  readonly article: Extracted;
+  /** Sentences, in order; they tile the paragraphs (only white space lies between them). */
+  readonly sentences: readonly Span[];
+  readonly tokens: readonly Token[];
+}
+
+/** A result that is either a value or the reason there is none. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly reason: string; readonly diagnostics: readonly Diagnostic[] };
+
+/** The version of the {@link Story} JSON contract (`schema/story.schema.json`). */
+export const STORY_SCHEMA_VERSION = 1;
+
+/** A citation: a span of one article's `text` that carries a summary sentence. */
+export interface Citation {
+  /** The article id. */
+  readonly article: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One summary sentence with every passage that carries it. */
+export interface SummarySentence {
+  readonly text: string;
+  readonly citations: readonly Citation[];
+  /** How many independent reports (origin groups) carry it. */
+  readonly independentReports: number;
+}
+
+/** Evidence that two articles are copies of one report. */
+export interface CopyEvidence {
+  readonly articles: readonly [string, string];
+  /** Estimated Jaccard similarity of their word 5-shingle sets (MinHash). */
+  readonly shingleJaccard: number;
+  /** Sentences of each article that the other carries too (verbatim or edited). */
+  readonly sharedSentences: number;
+  /** Of those, how many were edited (not word-for-word). */
+  readonly editedSentences: number;
+  /** Share of the shorter article's text found in the longer one. */
+  readonly containment: number;
+}
+
+/** Articles that are copies (or edited copies) of one report. */
+export interface OriginGroup {
+  readonly id: string;
+  /** Member article ids, earliest published first. */
+  readonly articles: readonly string[];
+  /** The member taken as the report's best witness: earliest published, then longest. */
+  readonly representative: string;
+  readonly evidence: readonly CopyEvidence[];
+}
+
+/** An article as the Story shows it. */
+export interface StoryArticle extends Extracted {
+  readonly sentences: readonly Span[];
+  /** The id of the article's origin group. */
+  readonly origin: string;
+  /** Sentences that no other member of its origin group carries: what this copy added. */
+  readonly added: readonly Span[];
+}
+
+/** The public contract: one story made from many articles. */
+export interface Story {
+  readonly schemaVersion: typeof STORY_SCHEMA_VERSION;
+  readonly title: string | null;
+  readonly articles: readonly StoryArticle[];
+  readonly originGroups: readonly OriginGroup[];
+  /** The number of origin groups: reports that are not copies of one another. */
+  readonly independentReports: number;
+  readonly summary: readonly SummarySentence[];
+  /** Inputs that were skipped or read with warnings, and why. */
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,109 @@
+import { makeDiagnostic } from '../../core/diagnostic.js';
+import { articleIdFromHash } from '../../core/ids.js';
+import type { Extracted, Fetched, Removed, Result } from '../../core/records.js';
+import type { Span } from '../../core/span.js';
+import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate.js';
+import { LEADING_HEADER_RULES, makeHeaderDraft, TRAILING_HEADER_RULES, type LeadingHeaderRule, type TrailingHeaderRule } from './headers.js';
+import { separateGluedSentences, splitLines, type Line } from './lines.js';
+
+/** Options for {@link extractText}; every rule list defaults to the exported ordered list. */
+export interface ExtractTextOptions {
+  readonly leadingHeaderRules?: readonly LeadingHeaderRule[];
+  readonly boilerplateRules?: readonly BoilerplateRule[];
+  readonly trailingHeaderRules?: readonly TrailingHeaderRule[];
+  /** How many credit lines may be read off the end. Default 3. */
+  readonly maxTrailingLines?: number;
+}
+
+/** Removes boilerplate lines, recording each removal; returns the lines that remain. */
+function removeBoilerplate(lines: readonly Line[], rules: readonly BoilerplateRule[], removed: Removed[]): Line[] {
+  const kept: Line[] = [];
+  const work = [...lines];
+  for (let index = 0; index < work.length; ) {
+    let match = null;
+    for (const rule of rules) {
+      match = rule(work, index);
+      if (match !== null) break;
+    }
+    const line = work[index];
+    if (match === null || line === undefined) {
+      if (line !== undefined) kept.push(line);
+      index++;
+      continue;
+    }
+    if (match.prefixLength !== undefined) {
+      removed.push({ kind: match.kind, text: line.text.slice(0, match.prefixLength).trim(), rule: match.rule });
+      // Look at the rest of the line again: it may hold more boilerplate, or be the story.
+      work[index] = { ...line, text: line.text.slice(match.prefixLength).trim() };
+      continue;
+    }
+    const text = work.slice(index, index + match.lines).map((removedLine) => removedLine.text).join('\n');
+    removed.push({ kind: match.kind, text, rule: match.rule });
+    index += Math.max(1, match.lines);
+  }
+  return kept;
+}
+
+/**
+ * Extracts an article from flat text: headers (title, kicker, standfirst, dates, byline) from
+ * the top, credit lines from the end, boilerplate removed and recorded, and the body
+ * normalised into paragraphs separated by a blank line. A document with no body left is a
+ * failed result with its reason, not an exception.
+ */
+export function extractText(fetched: Fetched, options: ExtractTextOptions = {}): Result<Extracted> {
+  const diagnostics = [...fetched.diagnostics];
+  if (fetched.mediaType !== 'text/plain') {
+    const reason = 'looks like HTML; this version reads plain-text articles only (save the page as text)';
+    return { ok: false, reason, diagnostics: [...diagnostics, makeDiagnostic('error', 'unsupported-type', reason, fetched.source)] };
+  }
+  const draft = makeHeaderDraft(fetched.source);
+  const lines = splitLines(separateGluedSentences(fetched.text));
+
+  let position = 0;
+  for (const rule of options.leadingHeaderRules ?? LEADING_HEADER_RULES) position += rule(lines, position, draft);
+
+  const body = removeBoilerplate(lines.slice(position), options.boilerplateRules ?? BOILERPLATE_RULES, draft.removed);
+  const maxTrailing = options.maxTrailingLines ?? 3;
+  for (let read = 0; read < maxTrailing && body.length > 0; read++) {
+    let consumed = 0;
+    for (const rule of options.trailingHeaderRules ?? TRAILING_HEADER_RULES) {
+      consumed = rule(body, body.length, draft);
+      if (consumed > 0) break;
+    }
+    if (consumed === 0) break;
+    body.splice(body.length - consumed, consumed);
+  }
+
+  diagnostics.push(...draft.diagnostics);
+  if (body.length === 0) {
+    const reason = 'no article text is left once headers and boilerplate are removed';
+    return { ok: false, reason, diagnostics: [...diagnostics, makeDiagnostic('error', 'no-body', reason, fetched.source)] };
+  }
+
+  const paragraphs: Span[] = [];
+  let text = '';
+  for (const line of body) {
+    if (text !== '') text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + line.text.length });
+    text += line.text;
+  }
+  const fields = draft.fields;
+  const extracted: Extracted = {
+    id: articleIdFromHash(fetched.contentHash),
+    source: fetched.source,
+    contentHash: fetched.contentHash,
+    title: fields.title,
+    kicker: fields.kicker,
+    description: fields.description,
+    published: fields.published,
+    updated: fields.updated,
+    outlet: fields.outlet,
+    credits: fields.credits,
+    byline: fields.byline,
+    text,
+    paragraphs,
+    removed: draft.removed,
+    diagnostics,
+  };
+  return { ok: true, value: extracted, diagnostics };
+}
