@@ -62,6 +62,23 @@ function describeBinary(bytes: Uint8Array): string | null {
   return controls > length * 0.02 ? 'contains control bytes: binary data, not text' : null;
 }
 
+/**
+ * The characters Windows-1252 puts at 0x80–0x9F (the WHATWG Encoding Standard's table; the
+ * five unassigned bytes map to the C1 control of the same value). Node's `TextDecoder` treats
+ * the label as Latin-1 and leaves these bytes as C1 controls, so smart quotes and dashes from
+ * legacy Western text would be lost.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decodes Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return text;
+}
+
 /** Normalises line endings to `\n`, drops stray control characters and composes to NFC. */
 export function normalizeText(text: string): string {
   return text
@@ -96,7 +113,7 @@ export function decodeBytes(bytes: Uint8Array, input: string): Decoded {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       encoding = 'windows-1252';
       diagnostics.push(
         makeDiagnostic('warning', 'encoding-fallback', 'not valid UTF-8; decoded as Windows-1252', input),

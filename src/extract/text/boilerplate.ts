@@ -153,8 +153,8 @@ export const removeRelatedLinks: BoilerplateRule = (lines, index) => {
   }
   if (!RELATED_HEADING.test(line.text)) return null;
   // Each step takes a list item, or a headline with the blurb under it, as long as what
-  // follows still looks like the list (another item, or the end): a headline followed by
-  // prose is a section heading of the story, not a link.
+  // follows still looks like the list: a headline followed by prose is a section heading of
+  // the story, not a link.
   const isItem = (line: Line | undefined): boolean =>
     line !== undefined && (isHeadlineLike(line) || (isListItem(line) && (BULLET.test(line.text) || line.indent > 0)));
   let count = 1;
@@ -169,7 +169,9 @@ export const removeRelatedLinks: BoilerplateRule = (lines, index) => {
     const after = lines[index + count + 1];
     const afterBlurb = lines[index + count + 2];
     if (after === undefined || isItem(after)) count++;
-    else if (countWords(after.text) <= 80 && (afterBlurb === undefined || isItem(afterBlurb))) count += 2;
+    // A blurb needs the list to go on after it, or items before it: a headline, one paragraph
+    // and the end of the text is a story's last section.
+    else if (countWords(after.text) <= 80 && (isItem(afterBlurb) || (afterBlurb === undefined && count > 1))) count += 2;
     else break;
   }
   return { kind: 'related', rule: 'removeRelatedLinks', lines: count };

@@ -136,6 +136,12 @@ export const readFieldBlock: LeadingHeaderRule = (lines, position, draft) => {
   return consumed;
 };
 
+/** Labelled date lines: "PUBLISHED : …", "Updated: …", "First published on …", "Posted …". */
+const DATE_LINE = /^(published|first published|posted|updated|last updated|last modified|modified|date|dated)(?:\s+(?:on|at))?\s*[:：|-]?\s*(.+)$/i;
+
+/** A byline line: "By Ana Ruiz", "By Ana Ruiz and Li Wei, Reuters". */
+const BYLINE_LINE = /^(?:by|written by|words by)\s+(.+)$/i;
+
 /** A title-shaped line: 1 to 30 words, not ending in a full stop (headlines rarely do). */
 function isTitleShaped(line: Line | undefined): line is Line {
   if (line === undefined) return false;
@@ -156,7 +162,9 @@ export const readKickerAndTitle: LeadingHeaderRule = (lines, position, draft) =>
     countWords(first.text) <= 4 &&
     isTitleShaped(first) &&
     isTitleShaped(second) &&
-    countWords(second.text) > countWords(first.text) + 2
+    countWords(second.text) > countWords(first.text) + 2 &&
+    !BYLINE_LINE.test(second.text) &&
+    !DATE_LINE.test(second.text)
   ) {
     draft.fields.kicker ??= first.text;
     draft.fields.title = second.text;
@@ -186,12 +194,6 @@ export const cleanRepeatedTitle: LeadingHeaderRule = (_lines, _position, draft) 
   }
   return 0;
 };
-
-/** Labelled date lines: "PUBLISHED : …", "Updated: …", "First published on …", "Posted …". */
-const DATE_LINE = /^(published|first published|posted|updated|last updated|last modified|modified|date|dated)(?:\s+(?:on|at))?\s*[:：|-]?\s*(.+)$/i;
-
-/** A byline line: "By Ana Ruiz", "By Ana Ruiz and Li Wei, Reuters". */
-const BYLINE_LINE = /^(?:by|written by|words by)\s+(.+)$/i;
 
 /** Reads one header line after the title: a date line, a byline or a bare date. */
 function readHeaderLine(line: Line, draft: HeaderDraft): boolean {
@@ -285,7 +287,7 @@ export const readTrailingCredit: TrailingHeaderRule = (lines, end, draft) => {
   else if (reporting !== null) {
     const people = (reporting[1] ?? '')
       .split(/;/)
-      .map((part) => part.replace(/^(?:additional )?(?:reporting|editing|writing|compiled) by\s+/i, '').trim());
+      .map((part) => part.trim().replace(/^(?:additional )?(?:reporting|editing|writing|compiled) by\s+/i, ''));
     const credits = people.map((part) => splitCredits(part));
     if (credits.some((credit) => credit === null)) return 0;
     for (const credit of credits) {

@@ -1,0 +1,39 @@
+/**
+ * Parallax's public API: re-exports only. See `schema/story.schema.json` for the Story contract.
+ */
+export type { Span } from './core/span.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticSeverity } from './core/diagnostic.js';
+export { DIAGNOSTIC_CODES } from './core/diagnostic.js';
+export { ERROR_CODES, ParallaxError, type ErrorCode } from './core/errors.js';
+export {
+  STORY_SCHEMA_VERSION,
+  type Analyzed,
+  type Citation,
+  type CopyEvidence,
+  type Extracted,
+  type Fetched,
+  type MediaType,
+  type OriginGroup,
+  type Removed,
+  type RemovedKind,
+  type Result,
+  type Story,
+  type StoryArticle,
+  type SummarySentence,
+  type Token,
+} from './core/records.js';
+export { readInputs, fetchedFromBytes, DEFAULT_MAX_BYTES, type ReadInputsOptions, type ReadInputsResult } from './ingest/files.js';
+export { decodeBytes } from './ingest/decode.js';
+export { extractText, type ExtractTextOptions } from './extract/text/index.js';
+export { BOILERPLATE_RULES } from './extract/text/boilerplate.js';
+export { LEADING_HEADER_RULES, TRAILING_HEADER_RULES } from './extract/text/headers.js';
+export { analyzeArticle } from './analyze/index.js';
+export { splitSentences } from './analyze/sentences.js';
+export { tokenize } from './analyze/tokens.js';
+export { findOrigins, type FindOriginsOptions, type Origins } from './corpus/origins.js';
+export { matchSentences, sentenceSimilarity, type SentenceMatch } from './corpus/passages.js';
+export { summarize, type SummarizeOptions } from './summarize/summarize.js';
+export { verifyCitation, type CitationCheck } from './summarize/citations.js';
+export { buildStory, storyFromFetched, type StoryOptions } from './pipeline/story.js';
+export { renderText, type ReportOptions } from './present/text.js';
+export { renderMarkdown } from './present/markdown.js';

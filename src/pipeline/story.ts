@@ -1,0 +1,91 @@
+import { analyzeArticle } from '../analyze/index.js';
+import { isContentWord } from '../analyze/stopwords.js';
+import { tokenize } from '../analyze/tokens.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle } from '../core/records.js';
+import { findOrigins } from '../corpus/origins.js';
+import { extractText } from '../extract/text/index.js';
+import { readInputs, type ReadInputsOptions } from '../ingest/files.js';
+import { summarize, type SummarizeOptions } from '../summarize/summarize.js';
+
+/** Options for {@link buildStory} and {@link storyFromFetched}. */
+export interface StoryOptions extends ReadInputsOptions {
+  readonly summary?: SummarizeOptions;
+}
+
+/** Gives repeated ids (the same bytes given twice) a suffix, so every article id is unique. */
+function uniqueIds(articles: readonly Extracted[]): Extracted[] {
+  const seen = new Map<string, number>();
+  return articles.map((article) => {
+    const count = (seen.get(article.id) ?? 0) + 1;
+    seen.set(article.id, count);
+    return count === 1 ? article : { ...article, id: `${article.id}-${count}` };
+  });
+}
+
+/**
+ * The story's headline: the article title whose content words are used by the most
+ * independent reports (per word), so the most representative headline wins, not the longest.
+ */
+function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[]): string | null {
+  const reportsUsing = new Map<string, Set<string>>();
+  articles.forEach((analyzed, index) => {
+    for (const token of analyzed.tokens) {
+      if (!isContentWord(token.norm)) continue;
+      const origins = reportsUsing.get(token.norm) ?? new Set<string>();
+      origins.add(originOf[index] ?? String(index));
+      reportsUsing.set(token.norm, origins);
+    }
+  });
+  let best: { title: string; score: number } | null = null;
+  for (const analyzed of articles) {
+    const title = analyzed.article.title;
+    if (title === null) continue;
+    const words = new Set(tokenize(title).map((token) => token.norm).filter(isContentWord));
+    if (words.size === 0) continue;
+    let score = 0;
+    for (const word of words) score += reportsUsing.get(word)?.size ?? 0;
+    score /= words.size;
+    if (best === null || score > best.score) best = { title, score };
+  }
+  return best?.title ?? null;
+}
+
+/**
+ * Builds a story from inputs already read: extracts each article (skipping, with a diagnostic,
+ * those that yield none), analyses it, finds origins (copies of one report), and summarises.
+ */
+export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: readonly Diagnostic[], options: StoryOptions = {}): Story {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
+  const extracted: Extracted[] = [];
+  for (const input of fetched) {
+    const result = extractText(input);
+    if (result.ok) {
+      extracted.push(result.value);
+      diagnostics.push(...result.diagnostics);
+    } else diagnostics.push(...result.diagnostics);
+  }
+  const analyzed = uniqueIds(extracted).map(analyzeArticle);
+  const origins = findOrigins(analyzed);
+  const articles: StoryArticle[] = analyzed.map((item, index) => ({
+    ...item.article,
+    sentences: item.sentences,
+    origin: origins.originOf[index] ?? '',
+    added: origins.added[index] ?? [],
+  }));
+  return {
+    schemaVersion: STORY_SCHEMA_VERSION,
+    title: chooseTitle(analyzed, origins.originOf),
+    articles,
+    originGroups: origins.groups,
+    independentReports: origins.groups.length,
+    summary: summarize({ articles: analyzed, originOf: origins.originOf, matches: origins.matches }, options.summary),
+    diagnostics,
+  };
+}
+
+/** Reads the inputs (files, directories, `-` for stdin) and builds their story. */
+export async function buildStory(inputs: readonly string[], options: StoryOptions = {}): Promise<Story> {
+  const { fetched, diagnostics } = await readInputs(inputs, options);
+  return storyFromFetched(fetched, diagnostics, options);
+}

@@ -1,0 +1,93 @@
+import type { Story } from '../core/records.js';
+import {
+  articleDate,
+  articleSourceName,
+  citationNumbers,
+  describeOrigin,
+  sentenceMarkers,
+  storyCounts,
+  summarizeRemoved,
+} from './describe.js';
+
+/** Options for the report formats. */
+export interface ReportOptions {
+  /** Show the text of every removed passage, not only counts. */
+  readonly verbose?: boolean;
+  /** Use bold and dim ANSI styles (for a terminal). Default false. */
+  readonly color?: boolean;
+}
+
+/** Wraps text to a width, indenting continuation lines. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Terminal characters an article could use to move the cursor, clear the screen or rewrite the
+ * title bar. Article text comes from strangers, so it is printed without them.
+ */
+function inert(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** The plain-text report for a terminal: headline, cited summary, articles, removed boilerplate. */
+export function renderText(story: Story, options: ReportOptions = {}): string {
+  const bold = (text: string): string => (options.color === true ? `\u001b[1m${text}\u001b[22m` : text);
+  const dim = (text: string): string => (options.color === true ? `\u001b[2m${text}\u001b[22m` : text);
+  const numbers = citationNumbers(story);
+  const out: string[] = [];
+  out.push(bold(inert(story.title ?? 'Untitled story')));
+  out.push(dim(storyCounts(story)), '');
+
+  out.push(bold('Summary'));
+  if (story.summary.length === 0) out.push('  (no sentence could be chosen and verified)');
+  for (const sentence of story.summary) {
+    const markers = sentenceMarkers(sentence, numbers).map((number) => `[${number}]`).join('');
+    out.push(`  • ${wrap(`${inert(sentence.text)} ${markers}`, 96, '    ')}`);
+  }
+  out.push('');
+
+  out.push(bold('Articles'));
+  for (const article of story.articles) {
+    const number = numbers.get(article.id) ?? 0;
+    out.push(`  [${number}] ${inert(article.title ?? '(untitled)')}`);
+    const byline = article.byline === null ? '' : ` · by ${inert(article.byline)}`;
+    out.push(dim(`      ${inert(articleSourceName(article))} · ${articleDate(article)}${byline}`));
+    out.push(dim(`      ${describeOrigin(story, article, numbers)} · ${article.sentences.length} sentences · ${inert(article.source)}`));
+    if (article.added.length > 0 && describeOrigin(story, article, numbers) !== 'independent report') {
+      out.push(dim(`      adds ${article.added.length} sentence${article.added.length === 1 ? '' : 's'} the other copies lack`));
+    }
+  }
+  out.push('');
+
+  const withRemovals = story.articles.filter((article) => article.removed.length > 0);
+  out.push(bold('Removed as boilerplate'));
+  if (withRemovals.length === 0) out.push('  nothing');
+  for (const article of withRemovals) {
+    out.push(`  [${numbers.get(article.id) ?? 0}] ${summarizeRemoved(article)}`);
+    if (options.verbose !== true) continue;
+    for (const removed of article.removed) {
+      const text = inert(removed.text).replace(/\s+/g, ' ');
+      out.push(dim(`      ${removed.kind} (${removed.rule}): ${wrap(text, 90, '        ')}`));
+    }
+  }
+  if (options.verbose !== true && withRemovals.length > 0) out.push(dim('  (--verbose shows the removed text)'));
+
+  if (story.diagnostics.length > 0) {
+    out.push('', bold('Inputs with problems'));
+    for (const diagnostic of story.diagnostics) {
+      out.push(`  ${diagnostic.severity}: ${inert(diagnostic.input ?? '')}: ${diagnostic.message}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

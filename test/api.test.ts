@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as parallax from '../src/index.js';
+
+/** Pins the public API: adding or removing an export is a deliberate change to this list. */
+test('public API exports', () => {
+  assert.deepEqual(Object.keys(parallax).sort(), [
+    'BOILERPLATE_RULES',
+    'DEFAULT_MAX_BYTES',
+    'DIAGNOSTIC_CODES',
+    'ERROR_CODES',
+    'LEADING_HEADER_RULES',
+    'ParallaxError',
+    'STORY_SCHEMA_VERSION',
+    'TRAILING_HEADER_RULES',
+    'analyzeArticle',
+    'buildStory',
+    'decodeBytes',
+    'extractText',
+    'fetchedFromBytes',
+    'findOrigins',
+    'matchSentences',
+    'readInputs',
+    'renderMarkdown',
+    'renderText',
+    'sentenceSimilarity',
+    'splitSentences',
+    'storyFromFetched',
+    'summarize',
+    'tokenize',
+    'verifyCitation',
+  ]);
+});

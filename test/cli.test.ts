@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+/** Runs the CLI from source, as `parallax …`. */
+function parallax(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input: input ?? '' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ARTICLE = 'Harbour wall repaired\n\nWorkers finished repairing the harbour wall in Halm on Friday, the port authority said.\n\nThe repair took six weeks and cost about 3 million crowns.\n';
+
+describe('parallax story (command line)', () => {
+  let directory = '';
+  before(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'parallax-cli-'));
+    await writeFile(join(directory, 'good.txt'), ARTICLE);
+    await writeFile(join(directory, 'empty.txt'), '');
+    await writeFile(join(directory, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    await writeFile(join(directory, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE.replace('Halm', 'Hälm'), 'utf16le')]));
+    await writeFile(join(directory, 'latin.txt'), Buffer.from(ARTICLE.replace('Halm', 'H\u00e4lm'), 'latin1'));
+    await writeFile(join(directory, 'huge.txt'), '');
+    await truncate(join(directory, 'huge.txt'), 50 * 1024 * 1024);
+  });
+  after(async () => rm(directory, { recursive: true, force: true }));
+
+  test('prints the Story record as JSON', () => {
+    const { code, stdout } = parallax(['story', 'examples/merrow-dam', '--format', 'json']);
+    assert.equal(code, 0);
+    const story = JSON.parse(stdout) as Record<string, unknown> & { articles: Record<string, unknown>[]; summary: { citations: unknown[] }[] };
+    for (const key of ['schemaVersion', 'title', 'articles', 'independentReports', 'summary']) assert.ok(key in story, key);
+    for (const key of ['id', 'source', 'title', 'outlet', 'published', 'origin', 'removed', 'diagnostics', 'text']) assert.ok(key in (story.articles[0] ?? {}), key);
+    assert.ok(story.summary.every((sentence) => sentence.citations.length > 0));
+  });
+
+  test('prints a terminal report with the summary, articles and removed boilerplate', () => {
+    const { code, stdout } = parallax(['story', 'examples/merrow-dam', '--verbose']);
+    assert.equal(code, 0);
+    assert.match(stdout, /7 articles · 6 independent reports/);
+    assert.match(stdout, /Summary\n {2}• [^\n]+[\s\S]*?\[\d\]/);
+    assert.match(stdout, /Removed as boilerplate/);
+    assert.match(stdout, /appeal \(removeAppeal\): Your support/);
+    assert.doesNotMatch(stdout, /\u001b\[/, 'no terminal styles when stdout is not a terminal');
+  });
+
+  test('writes Markdown to a file with --out', async () => {
+    const out = join(directory, 'story.md');
+    const { code } = parallax(['story', join(directory, 'good.txt'), '--format', 'md', '--out', out]);
+    assert.equal(code, 0);
+    assert.match(await readFile(out, 'utf8'), /^# Harbour wall repaired/);
+  });
+
+  test('reads one article from standard input', () => {
+    const { code, stdout } = parallax(['story', '-', '--format', 'json'], ARTICLE);
+    assert.equal(code, 0);
+    const story = JSON.parse(stdout) as { articles: { source: string; title: string }[] };
+    assert.deepEqual(story.articles.map((article) => [article.source, article.title]), [['-', 'Harbour wall repaired']]);
+  });
+
+  test('bad inputs are reported with their cause and the others are still analysed', () => {
+    const { code, stdout, stderr } = parallax(['story', directory, join(directory, 'missing.txt'), '--format', 'json']);
+    assert.equal(code, 0);
+    const story = JSON.parse(stdout) as { articles: { source: string; text: string }[]; diagnostics: { code: string; input: string }[] };
+    assert.deepEqual(story.articles.map((article) => article.source.slice(directory.length + 1)).sort(), ['good.txt', 'latin.txt', 'utf16.txt']);
+    assert.ok(story.articles.some((article) => article.text.includes('Hälm')));
+    const codes = Object.fromEntries(story.diagnostics.map((diagnostic) => [diagnostic.input.slice(directory.length + 1), diagnostic.code]));
+    assert.deepEqual(codes, {
+      'binary.txt': 'binary',
+      'empty.txt': 'empty',
+      'huge.txt': 'too-large',
+      'latin.txt': 'encoding-fallback',
+      'missing.txt': 'unreadable',
+    });
+    assert.match(stderr, /warning: .*latin\.txt: not valid UTF-8/);
+    assert.match(stderr, /error: .*huge\.txt: is 50\.0 MiB, over the 10\.0 MiB limit/);
+  });
+
+  test('exit code 1 when no article could be read', () => {
+    const { code, stderr } = parallax(['story', join(directory, 'empty.txt'), join(directory, 'binary.txt')]);
+    assert.equal(code, 1);
+    assert.match(stderr, /no article could be read/);
+  });
+
+  const USAGE_ERRORS: readonly (readonly string[])[] = [['story'], ['story', 'x', '--format', 'pdf'], ['story', 'x', '--sentences', 'none'], ['nonsense']];
+  for (const args of USAGE_ERRORS) {
+    test(`exit code 2 for a usage error: ${args.join(' ')}`, () => assert.equal(parallax(args).code, 2));
+  }
+
+  test('--help describes the command', () => {
+    const { code, stdout } = parallax(['story', '--help']);
+    assert.equal(code, 0);
+    assert.match(stdout, /--format/);
+    assert.match(stdout, /Exit codes/);
+  });
+});

@@ -1,0 +1,46 @@
+import { analyzeArticle } from '../../src/analyze/index.js';
+import type { Analyzed, Extracted } from '../../src/core/records.js';
+import type { Span } from '../../src/core/span.js';
+
+/** What a test article needs: the body's paragraphs are separated by a blank line. */
+export interface TestArticle {
+  readonly id: string;
+  readonly text: string;
+  readonly published?: string | null;
+}
+
+/**
+ * Builds an {@link Analyzed} record for tests: an {@link Extracted} with the given body (paragraph
+ * spans found between blank lines) and empty metadata, run through `analyzeArticle`.
+ */
+export function makeAnalyzed({ id, text, published = null }: TestArticle): Analyzed {
+  const paragraphs: Span[] = [];
+  let start = 0;
+  for (const paragraph of text.split('\n\n')) {
+    paragraphs.push({ start, end: start + paragraph.length });
+    start += paragraph.length + 2;
+  }
+  const extracted: Extracted = {
+    id,
+    source: `${id}.txt`,
+    contentHash: id,
+    title: null,
+    kicker: null,
+    description: null,
+    published,
+    updated: null,
+    outlet: null,
+    credits: [],
+    byline: null,
+    text,
+    paragraphs,
+    removed: [],
+    diagnostics: [],
+  };
+  return analyzeArticle(extracted);
+}
+
+/** Joins paragraphs into a body as {@link makeAnalyzed} expects it. */
+export function paragraphs(...lines: readonly string[]): string {
+  return lines.join('\n\n');
+}

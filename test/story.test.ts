@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { before, describe, test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { buildStory } from '../src/pipeline/story.js';
+import { verifyCitation } from '../src/summarize/citations.js';
+import type { Story } from '../src/core/records.js';
+
+/**
+ * Invariants of a whole story, on the bundled fictional example (examples/merrow-dam, see its
+ * README for what each file demonstrates).
+ */
+describe('story of the bundled example', () => {
+  let story: Story;
+  before(async () => {
+    story = await buildStory(['examples/merrow-dam']);
+  });
+
+  const articleNamed = (name: string) => {
+    const article = story.articles.find((candidate) => candidate.source.endsWith(name));
+    assert.ok(article, name);
+    return article;
+  };
+
+  test('every article is read, with a title', () => {
+    assert.equal(story.articles.length, 7);
+    for (const article of story.articles) assert.ok(article.title !== null && article.title.length > 0, article.source);
+    assert.deepEqual(story.diagnostics, []);
+  });
+
+  test('the two runs of the wire story share one origin group; nothing else is grouped', () => {
+    const first = articleNamed('01-harbour-post.txt');
+    const second = articleNamed('02-corran-daily-mirror.txt');
+    assert.equal(first.origin, second.origin);
+    const others = story.articles.filter((article) => article !== first && article !== second);
+    assert.equal(new Set(others.map((article) => article.origin)).size, others.length);
+    assert.ok(!others.some((article) => article.origin === first.origin));
+    assert.equal(story.independentReports, 6);
+    assert.ok(first.added.length > 0 && second.added.length > 0, 'each copy adds something of its own');
+  });
+
+  test('headers become metadata', () => {
+    const first = articleNamed('01-harbour-post.txt');
+    assert.equal(first.kicker, 'Kestria floods');
+    assert.equal(first.published, '2026-03-17T19:42');
+    assert.equal(first.byline, 'Mara Quillon');
+    assert.ok(first.credits.includes('CPA'));
+    assert.equal(articleNamed('02-corran-daily-mirror.txt').published, '2026-03-18T01:00');
+    assert.equal(articleNamed('04-federalny-kurier.txt').title, 'Ostravian rescuers reached flooded Brennick');
+    assert.equal(articleNamed('06-northline-news.txt').byline, 'Ilse Maren');
+  });
+
+  test('each kind of boilerplate is removed and recorded', () => {
+    const kinds = new Set(story.articles.flatMap((article) => article.removed.map((removed) => removed.kind)));
+    for (const kind of ['appeal', 'comments', 'video', 'related', 'share', 'newsletter', 'photo-credit'] as const) assert.ok(kinds.has(kind), kind);
+  });
+
+  test('no removed passage stays in an article text or reaches the summary', () => {
+    for (const article of story.articles) {
+      for (const removed of article.removed) {
+        for (const line of removed.text.split('\n')) {
+          if (line.trim().length < 12) continue;
+          assert.ok(!article.text.includes(line.trim()), `${article.source}: ${line}`);
+          for (const sentence of story.summary) assert.ok(!sentence.text.includes(line.trim()));
+        }
+      }
+    }
+  });
+
+  test('every citation lies inside its article and carries the cited sentence', () => {
+    assert.ok(story.summary.length > 0);
+    const texts = new Map(story.articles.map((article) => [article.id, article.text]));
+    for (const sentence of story.summary) {
+      assert.ok(sentence.citations.length > 0);
+      for (const citation of sentence.citations) {
+        const text = texts.get(citation.article);
+        assert.ok(text !== undefined && citation.start >= 0 && citation.end <= text.length && citation.start < citation.end);
+        const check = verifyCitation(sentence.text, citation, text);
+        assert.ok(check.ok, check.ok ? '' : check.reason);
+      }
+      const [own] = sentence.citations;
+      assert.equal(texts.get(own?.article ?? '')?.slice(own?.start, own?.end), sentence.text, 'the first citation is the sentence itself');
+    }
+  });
+
+  test('sentences tile each article body', () => {
+    for (const article of story.articles) {
+      let cursor = 0;
+      for (const span of article.sentences) {
+        assert.match(article.text.slice(cursor, span.start), /^\s*$/);
+        cursor = span.end;
+      }
+      assert.match(article.text.slice(cursor), /^\s*$/);
+    }
+  });
+
+  test('the JSON output follows the published schema', async () => {
+    const schema = JSON.parse(await readFile('schema/story.schema.json', 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    const valid = validate(JSON.parse(JSON.stringify(story)));
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+
+  test('the same inputs give the same story', async () => {
+    assert.deepEqual(await buildStory(['examples/merrow-dam']), story);
+  });
+});
