@@ -35,6 +35,7 @@ export type RemovedKind =
   | 'newsletter'
   | 'photo-credit'
   | 'advertisement'
+  | 'copyright'
   | 'header'
   | 'byline'
   | 'credit';

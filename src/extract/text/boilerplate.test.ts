@@ -4,6 +4,7 @@ import {
   removeAdvertisementMarker,
   removeAppeal,
   removeCommentPrompt,
+  removeCopyrightNotice,
   removeNewsletterSignup,
   removePhotoCredit,
   removeRelatedLinks,
@@ -90,6 +91,13 @@ const CASES: readonly Case[] = [
   { name: 'image in parentheses', rule: removePhotoCredit, text: '(Image by Oskar Lind)', lines: 1 },
   { name: 'agency tail', rule: removePhotoCredit, text: 'Rescuers at the quay / Getty Images', lines: 1 },
   { name: 'a sentence about a photograph', rule: removePhotoCredit, text: 'Photographs taken by residents show the water rising quickly.', lines: 0 },
+  { name: 'follow prompt', rule: removeSharePrompt, text: 'Follow us on Instagram for more pictures from the coast', lines: 1 },
+  { name: 'paywall teaser', rule: removeAppeal, text: 'Subscribe to continue reading this article', lines: 1 },
+  { name: 'bare picture agency', rule: removePhotoCredit, text: 'AFP via Getty Images', lines: 1 },
+  // Rights notices.
+  { name: 'copyright line', rule: removeCopyrightNotice, text: '© 2026 Harbour Press. All rights reserved.', lines: 1 },
+  { name: 'wire rights notice', rule: removeCopyrightNotice, text: 'This material may not be published, broadcast, rewritten or redistributed.', lines: 1 },
+  { name: 'a sentence about copyright law', rule: removeCopyrightNotice, text: 'The court ruled that the copyright had expired in 2019, ending the dispute over the film.', lines: 0 },
   // Advertising markers.
   { name: 'advertisement marker', rule: removeAdvertisementMarker, text: 'Advertisement', lines: 1 },
   { name: 'story continues', rule: removeAdvertisementMarker, text: 'Story continues below advertisement', lines: 1 },

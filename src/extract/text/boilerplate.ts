@@ -44,7 +44,7 @@ function roughSentences(text: string): string[] {
  * addressed to the reader ("Your support makes all the difference", "Donate now").
  */
 const APPEAL_CUE =
-  /\b(?:(?:your|reader|readers'?) (?:support|donations?|contributions?|generosity|membership)|donate|donating|donation|make a (?:donation|contribution)|support (?:us|our (?:journalism|work|reporting|newsroom|mission))|support (?:independent|quality) journalism|become a (?:member|supporter|subscriber|patron)|subscribe (?:now|today)|every contribution|paywalls?|pay ?wall)\b/i;
+  /\b(?:(?:your|reader|readers'?) (?:support|donations?|contributions?|generosity|membership)|donate|donating|donation|make a (?:donation|contribution)|support (?:us|our (?:journalism|work|reporting|newsroom|mission))|support (?:independent|quality) journalism|become a (?:member|supporter|subscriber|patron)|subscribe (?:now|today|to (?:continue|keep) reading|to read)|(?:for|available to) subscribers only|already a subscriber|(?:log|sign) in to (?:continue|keep) reading|every contribution|paywalls?|pay ?wall)\b/i;
 
 /**
  * An appeal sentence names the appeal and addresses the reader, or is a slogan too short to
@@ -183,10 +183,15 @@ const SHARE_VOCABULARY = new Set(
 );
 const SHARE_TRIGGER = /\b(?:share|tweet|copy link|print|e-?mail|save)\b/i;
 
-/** Share bars and prompts ("Share this article", "Share on Facebook Twitter Email"). */
+/** Invitations to follow the outlet elsewhere ("Follow us on Instagram", "Download our app"). */
+const FOLLOW_PROMPT =
+  /^(?:follow (?:us|@[\w.]+|[\p{Lu}][\p{L} ]{0,30}) on (?:twitter|x|facebook|instagram|tiktok|threads|linkedin|youtube|telegram|whatsapp|bluesky|social media)|download (?:our|the [\p{L} ]{1,30}) app|get (?:our|the [\p{L} ]{1,30}) app|like us on facebook)\b/iu;
+
+/** Share bars and prompts ("Share this article", "Share on Facebook Twitter Email", "Follow us on X"). */
 export const removeSharePrompt: BoilerplateRule = (lines, index) => {
   const line = lines[index];
   if (line === undefined) return null;
+  if (FOLLOW_PROMPT.test(line.text) && countWords(line.text) <= 25) return { kind: 'share', rule: 'removeSharePrompt', lines: 1 };
   const words = line.text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   if (words.length === 0 || words.length > 12 || !words.every((word) => SHARE_VOCABULARY.has(word))) return null;
   const networks = words.filter((word) => ['facebook', 'twitter', 'whatsapp', 'linkedin', 'telegram', 'reddit', 'pinterest', 'bluesky'].includes(word));
@@ -215,8 +220,20 @@ export const removePhotoCredit: BoilerplateRule = (lines, index) => {
   const words = countWords(line.text);
   const credit =
     (words <= 25 && PHOTO_CREDIT_LABEL.test(line.text) && !endsLikeSentence(line.text.replace(/\)$/, ''))) ||
-    (words <= 12 && PHOTO_AGENCY_TAIL.test(line.text) && !endsLikeSentence(line.text));
+    (words <= 12 && PHOTO_AGENCY_TAIL.test(line.text) && !endsLikeSentence(line.text)) ||
+    (words <= 8 && /^\(?(?:[\p{L}.' -]+ \/ )?(?:[\p{L}]+ )?(?:via )?getty images\)?$|^\(?(?:afp|ap|reuters|epa|pa) (?:photo|images?|pictures?)\)?$/iu.test(line.text));
   return credit ? { kind: 'photo-credit', rule: 'removePhotoCredit', lines: 1 } : null;
+};
+
+/** Copyright and rights notices ("© 2026 Harbour Press. All rights reserved."). */
+export const removeCopyrightNotice: BoilerplateRule = (lines, index) => {
+  const line = lines[index];
+  if (line === undefined || countWords(line.text) > 40) return null;
+  const notice =
+    /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))/i.test(line.text) ||
+    /\ball rights reserved\b/i.test(line.text) ||
+    /^this (?:material|article|content) (?:may not|must not) be (?:published|reproduced|broadcast|rewritten|redistributed)/i.test(line.text);
+  return notice ? { kind: 'copyright', rule: 'removeCopyrightNotice', lines: 1 } : null;
 };
 
 /** Advertising markers left in flattened pages. */
@@ -237,5 +254,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   removeSharePrompt,
   removeNewsletterSignup,
   removePhotoCredit,
+  removeCopyrightNotice,
   removeAdvertisementMarker,
 ];

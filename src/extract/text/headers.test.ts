@@ -62,6 +62,11 @@ const HEADER_CASES: readonly { name: string; text: string; expected: Expected; f
     expected: { byline: 'Runa Vell, Teo Marsh' },
   },
   {
+    name: 'no title: the text starts with its lead sentence',
+    text: `The ferry left the harbour at dawn with 120 passengers on board, the operator said in a statement on Monday.\n\nIt reached the island two hours later.`,
+    expected: { title: null },
+  },
+  {
     name: 'an ordinary last sentence is not a credit',
     text: `Ferry returns\n\n${BODY}\n\nThe next sailing is on Tuesday.`,
     expected: { byline: null, credits: [] },

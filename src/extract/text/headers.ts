@@ -170,7 +170,9 @@ export const readKickerAndTitle: LeadingHeaderRule = (lines, position, draft) =>
     draft.fields.title = second.text;
     return 2;
   }
-  if (countWords(first.text) > 40) return 0;
+  // A long first line that ends like a sentence is the story's lead, not a headline.
+  const words = countWords(first.text);
+  if (words > 40 || (words >= 15 && /\.["'”’]?$/.test(first.text) && lines.length > position + 1)) return 0;
   draft.fields.title = first.text;
   return 1;
 };
