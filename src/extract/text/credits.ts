@@ -16,6 +16,9 @@ const NEWS_AGENCIES = new Set(
   ],
 );
 
+/** Multi-word agency names, longest first, to split "Name Agency" credits. */
+const AGENCY_NAMES_LONGEST_FIRST = [...NEWS_AGENCIES].filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length);
+
 /** Whether a credited name is a news agency: a known agency or an acronym ("CPA", "AFP"). */
 export function isAgency(name: string): boolean {
   const folded = name.toLowerCase().replace(/[()]/g, '').trim();
@@ -64,7 +67,11 @@ export function splitCredits(text: string): CreditSplit | null {
   if (parts.length === 0) return null;
   const people: string[] = [];
   const organisations: string[] = [];
-  for (const part of parts) {
+  for (const whole of parts) {
+    // "Ana Ruiz Associated Press": a name run into the agency that employs it.
+    const suffix = AGENCY_NAMES_LONGEST_FIRST.find((agency) => whole.toLowerCase().endsWith(` ${agency}`));
+    const part = suffix === undefined ? whole : whole.slice(0, whole.length - suffix.length - 1).trim();
+    if (suffix !== undefined) organisations.push(whole.slice(part.length).trim());
     if (isAgency(part)) organisations.push(part);
     else if (isPersonName(part)) people.push(part);
     else if (isOrganisationName(part)) organisations.push(part);

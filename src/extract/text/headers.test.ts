@@ -45,6 +45,16 @@ const HEADER_CASES: readonly { name: string; text: string; expected: Expected; f
     expected: { title: 'Ferry returns', byline: 'Runa Vell, Teo Marsh', updated: '2026-03-09T10:15Z', published: null },
   },
   {
+    name: 'wire layout: byline run into the agency, reading time, rule line, contributor and rights lines',
+    text: `Ferry returns\nBy RUNA VELL Associated Press\n3 min read\n\n${BODY}\n___\nAssociated Press writer Teo Marsh in Halm contributed to this report.\nCopyright 2026 The Associated Press. All rights reserved.`,
+    expected: { title: 'Ferry returns', byline: 'RUNA VELL', credits: ['Associated Press'] },
+  },
+  {
+    name: 'standfirst, a name with where it was filed from, and a dotted-time date',
+    text: `Ferry returns to Halm after the storms\nOperator restores the northern route after three days of storms\nRuna Vell in Halm\nMon 9 Mar 2026 08.05 GMT\n\n${BODY}`,
+    expected: { description: 'Operator restores the northern route after three days of storms', byline: 'Runa Vell', published: '2026-03-09T08:05Z' },
+  },
+  {
     name: 'doubled title glued to another headline',
     text: `Ferry returns to Halm. Ferry returns to Halm How the island built its pier\n\n${BODY}`,
     expected: { title: 'Ferry returns to Halm' },
@@ -81,6 +91,7 @@ describe('plain-text headers', () => {
         assert.deepEqual(article[key as keyof Expected], value, key);
       }
       assert.ok(article.text.startsWith(testCase.firstWords ?? 'The ferry left'), article.text.slice(0, 40));
+      assert.doesNotMatch(article.text, /Copyright|___|contributed|min read|Runa Vell/);
     });
   }
 

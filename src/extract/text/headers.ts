@@ -197,8 +197,26 @@ export const cleanRepeatedTitle: LeadingHeaderRule = (_lines, _position, draft) 
   return 0;
 };
 
+/** A byline without "By": a name and where the reporter files from ("Ana Ruiz in Halm"). */
+const NAME_IN_PLACE = /^(.+?)\s+in\s+\p{Lu}[\p{L}'’. -]{1,40}$/u;
+
+/** Page furniture under a title: reading times and relative timestamps ("3 min read", "2 hours ago"). */
+const HEADER_FURNITURE = /^(?:\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+read|reading time:?\s*\d+\s*min(?:ute)?s?|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday)$/i;
+
 /** Reads one header line after the title: a date line, a byline or a bare date. */
 function readHeaderLine(line: Line, draft: HeaderDraft): boolean {
+  if (HEADER_FURNITURE.test(line.text)) {
+    draft.removed.push({ kind: 'header', text: line.text, rule: 'readHeaderLines' });
+    return true;
+  }
+  const placed = NAME_IN_PLACE.exec(line.text);
+  if (placed !== null && countWords(line.text) <= 8) {
+    const credits = splitCredits(placed[1] ?? '');
+    if (credits !== null && credits.people.length > 0 && credits.organisations.length === 0) {
+      addByline(draft, credits.people);
+      return true;
+    }
+  }
   const dated = DATE_LINE.exec(line.text);
   if (dated !== null && countWords(line.text) <= 14) {
     const [, label = '', value = ''] = dated;
@@ -280,6 +298,11 @@ export const readTrailingCredit: TrailingHeaderRule = (lines, end, draft) => {
   const line = lines[end - 1];
   if (line === undefined || line.text.length > 200) return 0;
   const text = line.text;
+  // "Ana Ruiz in Halm contributed to this report." names helpers, not the author.
+  if (/\bcontributed(?: reporting)? to this (?:report|story|article)\.?$/i.test(text) && countWords(text) <= 30) {
+    draft.removed.push({ kind: 'credit', text, rule: 'readTrailingCredit' });
+    return 1;
+  }
   const dashed = /^[-–—]+\s*(.+)$/.exec(text);
   const bulleted = /^[•*·▪]\s*(.+)$/.exec(text);
   const reporting = /^\(?\s*((?:additional )?reporting by .+?)\s*\)?\.?$/i.exec(text);

@@ -48,7 +48,8 @@ export function splitLines(text: string): Line[] {
   let blankBefore = false;
   for (const raw of text.split('\n')) {
     const content = collapseWhiteSpace(raw);
-    if (content === '') {
+    // Rules drawn with punctuation ("___", "* * *", "----") separate blocks like a blank line.
+    if (!/[\p{L}\p{N}]/u.test(content)) {
       blankBefore = true;
       continue;
     }
