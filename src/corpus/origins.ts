@@ -1,5 +1,6 @@
 import type { Analyzed, CopyEvidence, OriginGroup } from '../core/records.js';
 import type { Span } from '../core/span.js';
+import { makeUnionFind } from './union-find.js';
 import { estimateJaccard, lshCandidatePairs, minhashSignature, shingleSet } from './minhash.js';
 import {
   DEFAULT_MIN_SENTENCE_SIMILARITY,
@@ -89,29 +90,6 @@ function overlapOf(articles: readonly Analyzed[], i: number, j: number, matches:
     containment: total === 0 ? 0 : matched / total,
     sharedSentences: verbatim.size,
     editedSentences: [...verbatim.values()].filter((isVerbatim) => !isVerbatim).length,
-  };
-}
-
-/** Union-find whose root is always the smallest index, so grouping does not depend on link order. */
-function makeUnionFind(size: number): { find(index: number): number; union(x: number, y: number): void } {
-  const parent = Array.from({ length: size }, (_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
-    while (parent[root] !== root) root = parent[root]!;
-    // Path compression: point every node on the way straight at the root.
-    for (let node = index; node !== root; ) {
-      const next = parent[node]!;
-      parent[node] = root;
-      node = next;
-    }
-    return root;
-  };
-  return {
-    find,
-    union(x, y) {
-      const [rootX, rootY] = [find(x), find(y)];
-      parent[Math.max(rootX, rootY)] = Math.min(rootX, rootY);
-    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { isContentWord } from '../analyze/stopwords.js';
 import type { Analyzed, Citation, SummarySentence } from '../core/records.js';
 import type { SentenceMatch } from '../corpus/passages.js';
+import { makeUnionFind } from '../corpus/union-find.js';
 import { verifyCitation } from './citations.js';
 
 /** Options for {@link summarize}. */
@@ -60,17 +61,6 @@ function jaccard(first: ReadonlySet<string>, second: ReadonlySet<string>): numbe
   return union === 0 ? 0 : shared / union;
 }
 
-/** Union-find root with path halving. */
-function findRoot(parents: number[], index: number): number {
-  let node = index;
-  while (parents[node] !== node) {
-    const parent = parents[node] ?? node;
-    parents[node] = parents[parent] ?? parent;
-    node = parents[node] ?? node;
-  }
-  return node;
-}
-
 /**
  * A first extractive multi-document summary. Each sentence is scored by centrality: the sum,
  * over its distinct content words, of how many independent reports (origin groups) use the
@@ -109,18 +99,15 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   });
 
   // Sentences that say the same thing form one group.
-  const parents = candidates.map((_, index) => index);
+  const sameThing = makeUnionFind(candidates.length);
   for (const match of matches) {
     const first = indexOf.get(`${match.a.article}:${match.a.sentence}`);
     const second = indexOf.get(`${match.b.article}:${match.b.sentence}`);
-    if (first === undefined || second === undefined) continue;
-    const rootFirst = findRoot(parents, first);
-    const rootSecond = findRoot(parents, second);
-    if (rootFirst !== rootSecond) parents[rootSecond] = rootFirst;
+    if (first !== undefined && second !== undefined) sameThing.union(first, second);
   }
   const groupMembers = new Map<number, Candidate[]>();
   for (const [index, candidate] of candidates.entries()) {
-    candidate.group = findRoot(parents, index);
+    candidate.group = sameThing.find(index);
     const members = groupMembers.get(candidate.group) ?? [];
     members.push(candidate);
     groupMembers.set(candidate.group, members);
