@@ -3,11 +3,13 @@ import { articleDate, articleSourceName, citationNumbers, describeOrigin, senten
 import type { ReportOptions } from './text.js';
 
 /**
- * Escapes text for Markdown: characters that would start markup or raw HTML are backslashed,
- * so an article cannot inject links, images or script into a rendered report.
+ * Escapes text for Markdown: the characters that open emphasis, code, links, images, tables
+ * or raw HTML are backslashed, and line breaks folded, so an article cannot inject links,
+ * images or script into a rendered report. Escaped text is only ever placed mid-line, so
+ * line-start markers ("#", "-", "1.") need no escaping.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (character) => `\\${character}`);
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (character) => `\\${character}`);
 }
 
 /** The Markdown report: the same content as the terminal report, with links between sections. */
