@@ -56,8 +56,9 @@ describe('parallax story (command line)', () => {
   test('reads one article from standard input', () => {
     const { code, stdout } = parallax(['story', '-', '--format', 'json'], ARTICLE);
     assert.equal(code, 0);
-    const story = JSON.parse(stdout) as { articles: { source: string; title: string }[] };
+    const story = JSON.parse(stdout) as { articles: { source: string; title: string }[]; summary: unknown[] };
     assert.deepEqual(story.articles.map((article) => [article.source, article.title]), [['-', 'Harbour wall repaired']]);
+    assert.ok(story.summary.length > 0, 'a single report still gets a summary');
   });
 
   test('bad inputs are reported with their cause and the others are still analysed', () => {

@@ -67,7 +67,8 @@ function jaccard(first: ReadonlySet<string>, second: ReadonlySet<string>): numbe
  * word, divided by the square root of its number of content words (the centroid idea of
  * Radev et al. 2004, counted over reports rather than outlets so copies do not inflate it),
  * weighted up by how many independent reports carry the sentence itself and by how early it
- * stands in its article (news puts the essentials first). Sentences are chosen greedily with a
+ * stands in its article (news puts the essentials first); words that recur within the story
+ * count a little too, so a single report still gets a summary. Sentences are chosen greedily with a
  * redundancy cut (MMR). Each chosen sentence cites every passage, in any article, that carries
  * it, and each citation is verified; a sentence whose own citation fails is never shown.
  */
@@ -114,22 +115,28 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   }
   const supportOf = (group: number): number => new Set((groupMembers.get(group) ?? []).map((member) => originOf[member.article])).size;
 
-  // How many independent reports use each content word.
+  // How many independent reports use each content word, and in how many sentences.
   const reportsUsing = new Map<string, Set<string>>();
+  const sentencesUsing = new Map<string, number>();
   for (const candidate of candidates) {
     const origin = originOf[candidate.article] ?? String(candidate.article);
     for (const word of candidate.contentWords) {
       const origins = reportsUsing.get(word) ?? new Set<string>();
       origins.add(origin);
       reportsUsing.set(word, origins);
+      sentencesUsing.set(word, (sentencesUsing.get(word) ?? 0) + 1);
     }
   }
+  // A word's weight: the other reports that use it, plus a small share for recurring within
+  // the story and a floor, so a lone report still ranks by its own topic, then by position.
+  const weightOf = (word: string): number =>
+    (reportsUsing.get(word)?.size ?? 1) - 1 + 0.25 * Math.min(1, ((sentencesUsing.get(word) ?? 1) - 1) / 3) + 0.05;
 
   const sentenceCounts = articles.map((analyzed) => analyzed.sentences.length);
   for (const candidate of candidates) {
     if (isUnfitForSummary(candidate.text, candidate.words) || candidate.contentWords.size === 0) continue;
     let centrality = 0;
-    for (const word of candidate.contentWords) centrality += (reportsUsing.get(word)?.size ?? 1) - 1;
+    for (const word of candidate.contentWords) centrality += weightOf(word);
     centrality /= Math.sqrt(candidate.contentWords.size);
     const position = candidate.sentence / Math.max(1, sentenceCounts[candidate.article] ?? 1);
     const support = supportOf(candidate.group);
