@@ -5,7 +5,7 @@ import { ParallaxError } from '../core/errors.js';
 import { storyCommand } from './story.js';
 
 /** Exit codes: 0 success, 1 nothing could be done with the inputs (or an operational failure), 2 usage error. */
-export const EXIT_USAGE = 2;
+const EXIT_USAGE = 2;
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -13,7 +13,7 @@ function packageVersion(): string {
 }
 
 /** Builds the `parallax` program. */
-export function makeProgram(setExitCode: (code: number) => void): Command {
+function makeProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('parallax')
     .description('Parallax: many news articles about one event, turned into one story you can trust')
     .version(packageVersion(), '-V, --version')

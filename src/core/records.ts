@@ -37,7 +37,6 @@ export type RemovedKind =
   | 'advertisement'
   | 'copyright'
   | 'header'
-  | 'byline'
   | 'credit';
 
 /** A passage removed from the body, with the rule that removed it. */
