@@ -40,6 +40,13 @@ const CASES: readonly Case[] = [
     lines: 1,
     prefix: 'Every gift matters, so please donate.',
   },
+  { name: 'a short sentence about a donation is news', rule: removeAppeal, text: 'The treasurer is donating his salary to the fund.', lines: 0 },
+  {
+    name: 'a reported sentence about donors is news',
+    rule: removeAppeal,
+    text: 'Organisers said new donors have come aboard since Our Harbour launched its appeal for donations in May.',
+    lines: 0,
+  },
   { name: 'a story about donations is not an appeal', rule: removeAppeal, text: 'The charity said donations had fallen by a third since 2024.', lines: 0 },
   {
     name: 'a quoted appeal is reporting',
@@ -85,6 +92,8 @@ const CASES: readonly Case[] = [
   // Newsletter sign-ups.
   { name: 'newsletter sign-up', rule: removeNewsletterSignup, text: 'Sign up to our evening newsletter for the day’s top stories', lines: 1 },
   { name: 'inbox pitch', rule: removeNewsletterSignup, text: 'Get our weekly briefing delivered to your inbox', lines: 1 },
+  { name: 'a product sign-up is not a newsletter', rule: removeNewsletterSignup, text: 'Sign up for the streaming bundle using the same email as your other account', lines: 0 },
+  { name: 'an inbox mentioned in passing', rule: removeNewsletterSignup, text: 'You will learn to be seen online, from a blog post to an email inbox or a live video', lines: 0 },
   { name: 'reporting about a newsletter', rule: removeNewsletterSignup, text: 'The company stopped its customer newsletter in 2023, a spokesman said.', lines: 0 },
   // Photo credits.
   { name: 'photo label', rule: removePhotoCredit, text: 'Photo: Jana Tell / Harbour Press', lines: 1 },

@@ -46,13 +46,21 @@ function roughSentences(text: string): string[] {
 const APPEAL_CUE =
   /\b(?:(?:your|reader|readers'?) (?:support|donations?|contributions?|generosity|membership)|donate|donating|donation|make a (?:donation|contribution)|support (?:us|our (?:journalism|work|reporting|newsroom|mission))|support (?:independent|quality) journalism|become a (?:member|supporter|subscriber|patron)|subscribe (?:now|today|to (?:continue|keep) reading|to read)|(?:for|available to) subscribers only|already a subscriber|(?:log|sign) in to (?:continue|keep) reading|every contribution|paywalls?|pay ?wall)\b/i;
 
+/** Appeal slogans that address nobody in particular ("Every contribution counts.", "Donate now."). */
+const APPEAL_SLOGAN = /^(?:every (?:contribution|donation|gift)|(?:please )?(?:donate|subscribe)|support (?:us|our|independent)|become a (?:member|subscriber|supporter))\b/i;
+
+/** Reporting verbs: a sentence that attributes something to someone is news, not a pitch. */
+const REPORTING = /\b(?:said|says|told|according to|reported)\b/i;
+
 /**
- * An appeal sentence names the appeal and addresses the reader, or is a slogan too short to
- * be reporting ("Every contribution counts.").
+ * An appeal sentence names the appeal and addresses the reader ("Your support makes all the
+ * difference."), or is a short appeal slogan; a sentence that reports what someone said about
+ * donations ("Officials said donors have come aboard") is news.
  */
 function isAppealSentence(sentence: string): boolean {
-  if (!APPEAL_CUE.test(withoutQuotes(sentence))) return false;
-  return speaksToReader(sentence) || countWords(sentence) <= 8;
+  const own = withoutQuotes(sentence);
+  if (!APPEAL_CUE.test(own) || REPORTING.test(own) || /^["“‘']/.test(sentence.trim())) return false;
+  return speaksToReader(sentence) || (countWords(sentence) <= 8 && APPEAL_SLOGAN.test(sentence.trim()));
 }
 
 /**
@@ -203,8 +211,8 @@ export const removeNewsletterSignup: BoilerplateRule = (lines, index) => {
   const line = lines[index];
   if (line === undefined || countWords(line.text) > 45) return null;
   const text = withoutQuotes(line.text);
-  const action = /\b(?:newsletters?|sign(?:ing)? ?up|subscribe|inbox)\b/i.test(text);
-  const channel = /\b(?:newsletters?|inbox|e-?mails?|briefings?|digest|alerts?|bulletin)\b/i.test(text);
+  const action = /\b(?:newsletters?|sign(?:ing)? ?up|subscribe|(?:delivered|sent|straight) (?:\w+ )?to your inbox)\b/i.test(text);
+  const channel = /\b(?:newsletters?|inbox|briefings?|digest|alerts?|bulletin|our (?:\w+ )?e-?mails?)\b/i.test(text);
   return action && channel && speaksToReader(line.text) ? { kind: 'newsletter', rule: 'removeNewsletterSignup', lines: 1 } : null;
 };
 
