@@ -4,6 +4,7 @@ import { tokenize } from '../analyze/tokens.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle } from '../core/records.js';
 import { findOrigins } from '../corpus/origins.js';
+import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { extractText } from '../extract/text/index.js';
 import { readInputs, type ReadInputsOptions } from '../ingest/files.js';
 import { summarize, type SummarizeOptions } from '../summarize/summarize.js';
@@ -28,15 +29,7 @@ function uniqueIds(articles: readonly Extracted[]): Extracted[] {
  * independent reports (per word), so the most representative headline wins, not the longest.
  */
 function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[]): string | null {
-  const reportsUsing = new Map<string, Set<string>>();
-  articles.forEach((analyzed, index) => {
-    for (const token of analyzed.tokens) {
-      if (!isContentWord(token.norm)) continue;
-      const origins = reportsUsing.get(token.norm) ?? new Set<string>();
-      origins.add(originOf[index] ?? String(index));
-      reportsUsing.set(token.norm, origins);
-    }
-  });
+  const reportsPerWord = countReportsPerWord(articles, originOf);
   let best: { title: string; score: number } | null = null;
   for (const analyzed of articles) {
     const title = analyzed.article.title;
@@ -44,7 +37,7 @@ function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[])
     const words = new Set(tokenize(title).map((token) => token.norm).filter(isContentWord));
     if (words.size === 0) continue;
     let score = 0;
-    for (const word of words) score += reportsUsing.get(word)?.size ?? 0;
+    for (const word of words) score += reportsPerWord.get(word) ?? 0;
     score /= words.size;
     if (best === null || score > best.score) best = { title, score };
   }

@@ -1,6 +1,7 @@
 import { isContentWord } from '../analyze/stopwords.js';
 import type { Analyzed, Citation, SummarySentence } from '../core/records.js';
 import type { SentenceMatch } from '../corpus/passages.js';
+import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { makeUnionFind } from '../corpus/union-find.js';
 import { verifyCitation } from './citations.js';
 
@@ -116,21 +117,15 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const supportOf = (group: number): number => new Set((groupMembers.get(group) ?? []).map((member) => originOf[member.article])).size;
 
   // How many independent reports use each content word, and in how many sentences.
-  const reportsUsing = new Map<string, Set<string>>();
+  const reportsPerWord = countReportsPerWord(articles, originOf);
   const sentencesUsing = new Map<string, number>();
   for (const candidate of candidates) {
-    const origin = originOf[candidate.article] ?? String(candidate.article);
-    for (const word of candidate.contentWords) {
-      const origins = reportsUsing.get(word) ?? new Set<string>();
-      origins.add(origin);
-      reportsUsing.set(word, origins);
-      sentencesUsing.set(word, (sentencesUsing.get(word) ?? 0) + 1);
-    }
+    for (const word of candidate.contentWords) sentencesUsing.set(word, (sentencesUsing.get(word) ?? 0) + 1);
   }
   // A word's weight: the other reports that use it, plus a small share for recurring within
   // the story and a floor, so a lone report still ranks by its own topic, then by position.
   const weightOf = (word: string): number =>
-    (reportsUsing.get(word)?.size ?? 1) - 1 + 0.25 * Math.min(1, ((sentencesUsing.get(word) ?? 1) - 1) / 3) + 0.05;
+    (reportsPerWord.get(word) ?? 1) - 1 + 0.25 * Math.min(1, ((sentencesUsing.get(word) ?? 1) - 1) / 3) + 0.05;
 
   const sentenceCounts = articles.map((analyzed) => analyzed.sentences.length);
   for (const candidate of candidates) {
