@@ -1,4 +1,4 @@
-import type { Token } from '../core/records.js';
+import type { Analyzed, Token } from '../core/records.js';
 
 /** A word: letters or digits, with inner apostrophes, hyphens and number separators kept. */
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
@@ -23,4 +23,28 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     tokens.push({ start: tokenStart, end: tokenStart + word.length, norm: normalizeWord(word) });
   }
   return tokens;
+}
+
+/**
+ * The tokens of one sentence of an analysed article (those whose span lies inside the
+ * sentence's span). The first is found by binary search, so this is cheap per sentence.
+ */
+export function tokensOfSentence(analyzed: Analyzed, sentenceIndex: number): Token[] {
+  const sentence = analyzed.sentences[sentenceIndex];
+  if (sentence === undefined) throw new RangeError(`no sentence ${sentenceIndex}`);
+  const { tokens } = analyzed;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle]?.start ?? 0) < sentence.start) low = middle + 1;
+    else high = middle;
+  }
+  const found: Token[] = [];
+  for (let index = low; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined || token.end > sentence.end) break;
+    found.push(token);
+  }
+  return found;
 }

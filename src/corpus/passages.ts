@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../analyze/stopwords.js';
+import { tokensOfSentence } from '../analyze/tokens.js';
 import type { Analyzed } from '../core/records.js';
 
 /**
@@ -70,26 +71,9 @@ export function foldWord(norm: string): string[] {
     .filter((word) => word !== '');
 }
 
-/**
- * The comparable words of a sentence of an article: its tokens (those whose span lies in the
- * sentence span), each folded by {@link foldWord}. The first token is found by binary search.
- */
+/** The comparable words of a sentence of an article: its tokens, each folded by {@link foldWord}. */
 export function sentenceTokens(analyzed: Analyzed, sentenceIndex: number): string[] {
-  const sentence = analyzed.sentences[sentenceIndex];
-  if (sentence === undefined) throw new RangeError(`no sentence ${sentenceIndex}`);
-  const { tokens } = analyzed;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.start < sentence.start) low = middle + 1;
-    else high = middle;
-  }
-  const words: string[] = [];
-  for (let index = low; index < tokens.length && tokens[index]!.end <= sentence.end; index++) {
-    words.push(...foldWord(tokens[index]!.norm));
-  }
-  return words;
+  return tokensOfSentence(analyzed, sentenceIndex).flatMap((token) => foldWord(token.norm));
 }
 
 /** What similarity is computed from, built once per sentence. */

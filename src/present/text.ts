@@ -63,8 +63,9 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
     out.push(`  [${number}] ${inert(article.title ?? '(untitled)')}`);
     const byline = article.byline === null ? '' : ` · by ${inert(article.byline)}`;
     out.push(dim(`      ${inert(articleSourceName(article))} · ${articleDate(article)}${byline}`));
-    out.push(dim(`      ${describeOrigin(story, article, numbers)} · ${article.sentences.length} sentences · ${inert(article.source)}`));
-    if (article.added.length > 0 && describeOrigin(story, article, numbers) !== 'independent report') {
+    const origin = describeOrigin(story, article, numbers);
+    out.push(dim(`      ${origin} · ${article.sentences.length} sentences · ${inert(article.source)}`));
+    if (article.added.length > 0 && origin !== 'independent report') {
       out.push(dim(`      adds ${article.added.length} sentence${article.added.length === 1 ? '' : 's'} the other copies lack`));
       if (options.verbose === true) {
         for (const span of article.added) out.push(dim(`        + ${wrap(inert(article.text.slice(span.start, span.end)), 88, '          ')}`));

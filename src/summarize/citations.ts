@@ -14,7 +14,7 @@ export interface VerifyCitationOptions {
 /** Why a citation failed, or that it holds. */
 export type CitationCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-function countWords(words: readonly string[]): Map<string, number> {
+function countOccurrences(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
@@ -41,9 +41,9 @@ export function verifyCitation(
   if (passage.includes(sentence)) return { ok: true };
   const sentenceWords = tokenize(sentence).map((token) => token.norm);
   if (sentenceWords.length === 0) return { ok: false, reason: 'the sentence has no words' };
-  const passageCounts = countWords(tokenize(passage).map((token) => token.norm));
+  const passageCounts = countOccurrences(tokenize(passage).map((token) => token.norm));
   let shared = 0;
-  for (const [word, count] of countWords(sentenceWords)) shared += Math.min(count, passageCounts.get(word) ?? 0);
+  for (const [word, count] of countOccurrences(sentenceWords)) shared += Math.min(count, passageCounts.get(word) ?? 0);
   const containment = shared / sentenceWords.length;
   const minimum = options.minContainment ?? 0.7;
   return containment >= minimum

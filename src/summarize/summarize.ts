@@ -1,4 +1,5 @@
 import { isContentWord } from '../analyze/stopwords.js';
+import { tokensOfSentence } from '../analyze/tokens.js';
 import type { Analyzed, Citation, SummarySentence } from '../core/records.js';
 import type { SentenceMatch } from '../corpus/passages.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
@@ -84,17 +85,10 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const indexOf = new Map<string, number>();
   articles.forEach((analyzed, article) => {
     const text = analyzed.article.text;
-    let tokenIndex = 0;
     analyzed.sentences.forEach((span, sentence) => {
-      const contentWords = new Set<string>();
-      let words = 0;
-      while (tokenIndex < analyzed.tokens.length && (analyzed.tokens[tokenIndex]?.start ?? 0) < span.end) {
-        const token = analyzed.tokens[tokenIndex];
-        tokenIndex++;
-        if (token === undefined || token.start < span.start) continue;
-        words++;
-        if (isContentWord(token.norm)) contentWords.add(token.norm);
-      }
+      const tokens = tokensOfSentence(analyzed, sentence);
+      const contentWords = new Set(tokens.map((token) => token.norm).filter(isContentWord));
+      const words = tokens.length;
       indexOf.set(`${article}:${sentence}`, candidates.length);
       candidates.push({ article, sentence, text: text.slice(span.start, span.end), words, contentWords, group: candidates.length, score: 0 });
     });
