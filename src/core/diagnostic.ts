@@ -34,6 +34,22 @@ export const DIAGNOSTIC_CODES = [
   'no-body',
   /** A header field (such as a date) was present but could not be understood. */
   'unparsed-header',
+  /** A page was read but holds no article (a home page, a list of links, a login wall). */
+  'not-an-article',
+  /** The network could not be reached: DNS failure, connection refused or reset, TLS error. */
+  'network',
+  /** A request took longer than the time limit. */
+  'timeout',
+  /** The server answered with an error status (404, 500, …). */
+  'http-status',
+  /** A request was redirected too many times, or in a loop. */
+  'redirect',
+  /** The address is private, loopback or link-local, and private networks are not allowed. */
+  'private-address',
+  /** A compressed response expanded past the ratio or size limit (a decompression bomb). */
+  'decompression-limit',
+  /** A feed or subscription list is not valid XML or JSON, or not a feed at all. */
+  'invalid-feed',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

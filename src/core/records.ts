@@ -23,6 +23,23 @@ export interface Fetched {
   /** The decoded text, line endings normalised to `\n`. */
   readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** The address the content was finally read from (after redirects), for web pages and feed items. */
+  readonly url?: string;
+  /** What a feed said about this item; used where the page itself does not say it. */
+  readonly hints?: SourceHints;
+}
+
+/** Metadata stated outside the page, by the feed that listed it. */
+export interface SourceHints {
+  readonly title?: string;
+  /** ISO 8601. */
+  readonly published?: string;
+  readonly updated?: string;
+  readonly authors?: readonly string[];
+  /** The feed's own title, usually the outlet. */
+  readonly outlet?: string;
+  readonly description?: string;
+  readonly imageUrl?: string;
 }
 
 /** Why a passage was removed from an article's body. */
@@ -37,7 +54,12 @@ export type RemovedKind =
   | 'advertisement'
   | 'copyright'
   | 'header'
-  | 'credit';
+  | 'credit'
+  | 'navigation'
+  | 'cookie-notice'
+  | 'paywall'
+  | 'caption'
+  | 'hidden';
 
 /** A passage removed from the body, with the rule that removed it. */
 export interface Removed {
@@ -47,6 +69,35 @@ export interface Removed {
   /** The name of the rule that removed it. */
   readonly rule: string;
 }
+
+/** What a block of an article's body is. */
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote';
+
+/** One block of an article's body: a span of its `text` and what kind of block it is. */
+export interface Block extends Span {
+  readonly kind: BlockKind;
+}
+
+/**
+ * Where a metadata field was read from, most trusted first: `json-ld`, `open-graph`, `meta`
+ * (other meta tags), `time` (a `<time>` element), `url`, `dateline` (the visible text),
+ * `html-title` (the `<title>` element), `feed`, `text-header` (a plain-text header line),
+ * `detected` (computed from the text, as the language is).
+ */
+export type MetadataSource =
+  | 'json-ld'
+  | 'open-graph'
+  | 'meta'
+  | 'time'
+  | 'url'
+  | 'dateline'
+  | 'html-title'
+  | 'feed'
+  | 'text-header'
+  | 'detected';
+
+/** The metadata fields whose source is recorded. */
+export type MetadataField = 'title' | 'published' | 'updated' | 'byline' | 'outlet' | 'description' | 'language' | 'url' | 'imageUrl';
 
 /** One article: its canonical body text and metadata, boilerplate removed. */
 export interface Extracted {
@@ -67,9 +118,18 @@ export interface Extracted {
   readonly credits: readonly string[];
   /** The people credited as authors. */
   readonly byline: string | null;
-  /** The canonical body: paragraphs separated by a blank line. Every span points into it. */
+  /** The language of the body, as an ISO 639-1 code, when it can be told. */
+  readonly language: string | null;
+  /** The article's canonical address, when known. */
+  readonly url: string | null;
+  /** The lead image's address, when the page names one. */
+  readonly imageUrl: string | null;
+  /** Where each metadata field that has a value was read from. */
+  readonly provenance: Readonly<Partial<Record<MetadataField, MetadataSource>>>;
+  /** The canonical body: blocks separated by a blank line. Every span points into it. */
   readonly text: string;
-  readonly paragraphs: readonly Span[];
+  /** The body's blocks, in order: paragraphs, headings, list items, block quotes. */
+  readonly paragraphs: readonly Block[];
   readonly removed: readonly Removed[];
   readonly diagnostics: readonly Diagnostic[];
 }

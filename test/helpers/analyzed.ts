@@ -1,6 +1,5 @@
 import { analyzeArticle } from '../../src/analyze/index.js';
-import type { Analyzed, Extracted } from '../../src/core/records.js';
-import type { Span } from '../../src/core/span.js';
+import type { Analyzed, Block, Extracted } from '../../src/core/records.js';
 
 /** What a test article needs: the body's paragraphs are separated by a blank line. */
 export interface TestArticle {
@@ -14,10 +13,10 @@ export interface TestArticle {
  * spans found between blank lines) and empty metadata, run through `analyzeArticle`.
  */
 export function makeAnalyzed({ id, text, published = null }: TestArticle): Analyzed {
-  const paragraphs: Span[] = [];
+  const paragraphs: Block[] = [];
   let start = 0;
   for (const paragraph of text.split('\n\n')) {
-    paragraphs.push({ start, end: start + paragraph.length });
+    paragraphs.push({ start, end: start + paragraph.length, kind: 'paragraph' });
     start += paragraph.length + 2;
   }
   const extracted: Extracted = {
@@ -32,6 +31,10 @@ export function makeAnalyzed({ id, text, published = null }: TestArticle): Analy
     outlet: null,
     credits: [],
     byline: null,
+    language: null,
+    url: null,
+    imageUrl: null,
+    provenance: {},
     text,
     paragraphs,
     removed: [],

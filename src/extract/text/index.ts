@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
-import type { Extracted, Fetched, Removed, Result } from '../../core/records.js';
-import type { Span } from '../../core/span.js';
+import type { Block, Extracted, Fetched, Removed, Result } from '../../core/records.js';
+import { detectLanguage } from '../language.js';
 import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate.js';
 import { LEADING_HEADER_RULES, makeHeaderDraft, TRAILING_HEADER_RULES, type LeadingHeaderRule, type TrailingHeaderRule } from './headers.js';
 import { separateGluedSentences, splitLines, type Line } from './lines.js';
@@ -80,14 +80,24 @@ export function extractText(fetched: Fetched, options: ExtractTextOptions = {}):
     return { ok: false, reason, diagnostics: [...diagnostics, makeDiagnostic('error', 'no-body', reason, fetched.source)] };
   }
 
-  const paragraphs: Span[] = [];
+  const paragraphs: Block[] = [];
   let text = '';
   for (const line of body) {
     if (text !== '') text += '\n\n';
-    paragraphs.push({ start: text.length, end: text.length + line.text.length });
+    paragraphs.push({ start: text.length, end: text.length + line.text.length, kind: 'paragraph' });
     text += line.text;
   }
   const fields = draft.fields;
+  const language = detectLanguage(text);
+  const provenance: Extracted['provenance'] = {
+    ...(fields.title !== null && { title: 'text-header' }),
+    ...(fields.published !== null && { published: 'text-header' }),
+    ...(fields.updated !== null && { updated: 'text-header' }),
+    ...(fields.byline !== null && { byline: 'text-header' }),
+    ...(fields.outlet !== null && { outlet: 'text-header' }),
+    ...(fields.description !== null && { description: 'text-header' }),
+    ...(language !== null && { language: 'detected' }),
+  };
   const extracted: Extracted = {
     id: articleIdFromHash(fetched.contentHash),
     source: fetched.source,
@@ -100,6 +110,10 @@ export function extractText(fetched: Fetched, options: ExtractTextOptions = {}):
     outlet: fields.outlet,
     credits: fields.credits,
     byline: fields.byline,
+    language,
+    url: null,
+    imageUrl: null,
+    provenance,
     text,
     paragraphs,
     removed: draft.removed,
