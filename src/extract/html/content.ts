@@ -1,0 +1,231 @@
+import type { Removed, RemovedKind } from '../../core/records.js';
+import { isHidden, namedFurniture, nameWeight, namesArticleBody, structuralFurniture } from './boilerplate.js';
+import { collectBlocks, type TextBlock } from './blocks.js';
+import { findFirst, textContent, type HtmlElement } from './dom.js';
+
+/**
+ * Finds the article body of a page. The approach is Readability's (Arc90): paragraphs vote
+ * for the containers around them, weighted by length and commas; the best container, less its
+ * link-heavy parts, is the article; its siblings join it when they score nearly as well. Ours
+ * differs in that it never edits the tree (scores live in maps), it scores blocks rather than
+ * elements, it trusts `itemprop="articleBody"` and "article-body" class names, and it
+ * removes furniture inside the article by what the page says it is (role, tag, class words),
+ * recording every removal.
+ */
+
+/** What {@link selectArticle} found: the article's blocks in reading order, and what it removed. */
+export interface ArticleSelection {
+  /** The element chosen as the article's container. */
+  readonly root: HtmlElement;
+  readonly blocks: readonly TextBlock[];
+  readonly removed: readonly Removed[];
+}
+
+/** Blocks shorter than this do not vote: menus and labels are short. */
+const MIN_VOTING_LENGTH = 25;
+/** How many ancestors above a paragraph receive its vote. */
+const VOTE_LEVELS = 5;
+/** Furniture inside the article is removed only while it holds less than this share of the article's text. */
+const MAX_FURNITURE_SHARE = 0.4;
+/** A block with more of its text in links than this is a list of links, not prose. */
+const MAX_LINK_DENSITY = 0.5;
+
+/** Tags whose own text is a paragraph (its vote goes to the ancestors), as opposed to containers with loose text. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'th', 'dd', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'caption']);
+
+/** A container's starting score from its tag, as in Readability: divs hold prose, lists and headings rarely. */
+function tagWeight(element: HtmlElement): number {
+  switch (element.tag) {
+    case 'div':
+    case 'article':
+    case 'section':
+    case 'main':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+/** A paragraph's vote: one, plus its commas, plus one per hundred characters (at most three). */
+function voteOf(text: string): number {
+  const commas = (text.match(/[,，、]/g) ?? []).length;
+  return 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+}
+
+interface Tally {
+  votes: number;
+  textLength: number;
+  linkLength: number;
+}
+
+/** Sums the text and link lengths of the blocks under each element, and the paragraph votes. */
+function tallyBlocks(blocks: readonly TextBlock[]): Map<HtmlElement, Tally> {
+  const tallies = new Map<HtmlElement, Tally>();
+  const tallyOf = (element: HtmlElement): Tally => {
+    let tally = tallies.get(element);
+    if (tally === undefined) {
+      tally = { votes: 0, textLength: 0, linkLength: 0 };
+      tallies.set(element, tally);
+    }
+    return tally;
+  };
+  for (const block of blocks) {
+    for (let element: HtmlElement | null = block.owner; element !== null; element = element.parent) {
+      const tally = tallyOf(element);
+      tally.textLength += block.text.length;
+      tally.linkLength += block.linkLength;
+    }
+    if (block.text.length < MIN_VOTING_LENGTH || block.kind === 'heading') continue;
+    if (block.owner.tag === 'li' && (block.text.length < 80 || block.linkLength > block.text.length / 4)) continue;
+    const vote = voteOf(block.text);
+    let element: HtmlElement | null = PARAGRAPH_TAGS.has(block.owner.tag) ? block.owner.parent : block.owner;
+    for (let level = 0; level < VOTE_LEVELS && element !== null; level++, element = element.parent) {
+      tallyOf(element).votes += vote / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  return tallies;
+}
+
+function linkDensity(tally: Tally | undefined): number {
+  return tally === undefined || tally.textLength === 0 ? 0 : tally.linkLength / tally.textLength;
+}
+
+/** A container's score: votes plus tag and name weights, discounted by its share of link text. */
+function scoreOf(element: HtmlElement, tallies: ReadonlyMap<HtmlElement, Tally>): number {
+  const tally = tallies.get(element);
+  if (tally === undefined || tally.votes === 0) return 0;
+  return (tally.votes + tagWeight(element) + nameWeight(element)) * (1 - linkDensity(tally));
+}
+
+/** Where scoring never looks: hidden elements and structural furniture (navigation, asides, footers). */
+function skipWhileScoring(element: HtmlElement): boolean {
+  return isHidden(element) || structuralFurniture(element) !== null;
+}
+
+/** The best-scoring container, moved up to its parent when the parent gathers nearly as much. */
+function chooseContainer(body: HtmlElement, tallies: ReadonlyMap<HtmlElement, Tally>): { element: HtmlElement; score: number } | null {
+  let best: HtmlElement | null = null;
+  let bestScore = 0;
+  for (const element of tallies.keys()) {
+    const score = scoreOf(element, tallies);
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  if (best === null) return null;
+
+  // A page that names its article body is trusted, when that element holds the winner or sits inside it.
+  const named = findFirst(body, (element) => namesArticleBody(element) && (tallies.get(element)?.textLength ?? 0) > 0);
+  if (named !== null && (contains(named, best) || contains(best, named))) {
+    const namedText = tallies.get(named)?.textLength ?? 0;
+    const bestText = tallies.get(best)?.textLength ?? 0;
+    if (contains(named, best) || namedText >= bestText * 0.5) return { element: named, score: Math.max(bestScore, scoreOf(named, tallies)) };
+  }
+
+  // Climb while a parent scores more: the article's paragraphs may be split over several children.
+  let lastScore = bestScore;
+  for (let parent = best.parent; parent !== null && parent !== body && parent.tag !== '#document'; parent = parent.parent) {
+    const score = scoreOf(parent, tallies);
+    if (score === 0) continue;
+    if (score < bestScore / 3) break;
+    if (score > lastScore) {
+      best = parent;
+      bestScore = score;
+      break;
+    }
+    lastScore = score;
+  }
+  return { element: best, score: bestScore };
+}
+
+function contains(ancestor: HtmlElement, element: HtmlElement): boolean {
+  for (let current: HtmlElement | null = element; current !== null; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** The container's siblings that belong to the article too: high scorers and link-free prose. */
+function gatherSiblings(container: HtmlElement, score: number, tallies: ReadonlyMap<HtmlElement, Tally>): HtmlElement[] {
+  const parent = container.parent;
+  if (parent === null) return [container];
+  const threshold = Math.max(10, score * 0.2);
+  const gathered: HtmlElement[] = [];
+  for (const sibling of parent.children) {
+    if (sibling.type !== 'element') continue;
+    if (sibling === container) {
+      gathered.push(sibling);
+      continue;
+    }
+    const tally = tallies.get(sibling);
+    if (tally === undefined || tally.textLength === 0) continue;
+    const sameClass = sibling.attributes.class !== undefined && sibling.attributes.class === container.attributes.class;
+    const siblingScore = scoreOf(sibling, tallies) + (sameClass ? score * 0.2 : 0);
+    if (siblingScore >= threshold) gathered.push(sibling);
+    else if (sibling.tag === 'p' && linkDensity(tally) < 0.25 && (tally.textLength > 80 || /[.!?]["”’]?$/.test(textContent(sibling)))) {
+      gathered.push(sibling);
+    }
+  }
+  return gathered;
+}
+
+/**
+ * Chooses the article's blocks on a parsed page, or null when nothing on it reads as an
+ * article (no paragraph votes at all).
+ */
+export function selectArticle(document: HtmlElement): ArticleSelection | null {
+  const body = findFirst(document, (element) => element.tag === 'body') ?? document;
+  const tallies = tallyBlocks(collectBlocks(body, skipWhileScoring));
+  const chosen = chooseContainer(body, tallies);
+  if (chosen === null) return null;
+  const parts = gatherSiblings(chosen.element, chosen.score, tallies);
+  const articleText = parts.reduce((sum, part) => sum + (tallies.get(part)?.textLength ?? 0), 0);
+
+  const removed: Removed[] = [];
+  const record = (kind: RemovedKind, text: string, rule: string): void => {
+    if (text !== '') removed.push({ kind, text, rule });
+  };
+  const skipInArticle = (element: HtmlElement): boolean => {
+    if (isHidden(element)) {
+      record('hidden', textContent(element), 'hidden-element');
+      return true;
+    }
+    const structural = structuralFurniture(element);
+    if (structural !== null) {
+      record(structural, textContent(element), `${element.tag}-element`);
+      return true;
+    }
+    const named = namedFurniture(element);
+    if (named !== null && (tallies.get(element)?.textLength ?? 0) <= articleText * MAX_FURNITURE_SHARE) {
+      record(named, textContent(element), 'furniture-class');
+      return true;
+    }
+    return false;
+  };
+
+  const blocks: TextBlock[] = [];
+  for (const part of parts) {
+    for (const block of collectBlocks(part, skipInArticle)) {
+      if (block.linkLength > block.text.length * MAX_LINK_DENSITY) {
+        record(block.kind === 'list-item' ? 'related' : 'navigation', block.text, 'link-list');
+        continue;
+      }
+      blocks.push(block);
+    }
+  }
+  return { root: chosen.element, blocks, removed };
+}

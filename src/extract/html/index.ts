@@ -1,0 +1,118 @@
+import { makeDiagnostic } from '../../core/diagnostic.js';
+import { articleIdFromHash } from '../../core/ids.js';
+import type { Block, Extracted, Fetched, MetadataField, MetadataSource, Removed, Result } from '../../core/records.js';
+import { detectLanguage } from '../language.js';
+import type { TextBlock } from './blocks.js';
+import { selectArticle } from './content.js';
+import { parseMarkup } from './dom.js';
+import { readMetadata, type Sourced } from './metadata.js';
+
+/** Options for {@link extractHtml}. */
+export interface ExtractHtmlOptions {
+  /** An article body shorter than this (in characters) means the page holds no article. Default 200. */
+  readonly minArticleLength?: number;
+}
+
+/** Folds a heading or title for comparison: case, punctuation and spacing do not matter. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Drops the headline from the body when the page repeats it there (an `<h1>` inside the
+ * article): it is the record's title, not a paragraph. Headings at the very end of the body
+ * introduce nothing (a "More on this" left over from a removed list) and go too.
+ */
+function withoutTitleAndDanglingHeadings(blocks: readonly TextBlock[], title: string | null, removed: Removed[]): TextBlock[] {
+  const kept = [...blocks];
+  const folded = title === null ? null : fold(title);
+  const titleIndex = kept.findIndex((block, index) => index < 5 && block.kind === 'heading' && folded !== null && fold(block.text) === folded);
+  if (titleIndex >= 0) removed.push({ kind: 'header', text: kept.splice(titleIndex, 1)[0]!.text, rule: 'repeated-title' });
+  while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') {
+    removed.push({ kind: 'related', text: kept.pop()!.text, rule: 'dangling-heading' });
+  }
+  return kept;
+}
+
+/** The page's address: the URL it was fetched from, or the input when that is a URL. */
+function pageUrlOf(fetched: Fetched): string | null {
+  if (fetched.url !== undefined) return fetched.url;
+  return /^https?:\/\//i.test(fetched.source) ? fetched.source : null;
+}
+
+/**
+ * Extracts an article from an HTML page: the main text as blocks (paragraphs, headings, list
+ * items, block quotes; captions and furniture removed and recorded), and the page's metadata,
+ * each field with where it was read from; a feed's statements fill what the page leaves out.
+ * A page with no article (a home page, a login wall) is a failed result that says so.
+ */
+export function extractHtml(fetched: Fetched, options: ExtractHtmlOptions = {}): Result<Extracted> {
+  const diagnostics = [...fetched.diagnostics];
+  const fail = (reason: string): Result<Extracted> => ({
+    ok: false,
+    reason,
+    diagnostics: [...diagnostics, makeDiagnostic('error', 'not-an-article', reason, fetched.source)],
+  });
+
+  const document = parseMarkup(fetched.text);
+  const selection = selectArticle(document);
+  const metadata = readMetadata(document, pageUrlOf(fetched), selection?.root ?? null);
+  if (selection === null) return fail('the page holds no article text (it may be a home page, a list of links, or need JavaScript)');
+
+  const removed = [...selection.removed];
+  const blocks = withoutTitleAndDanglingHeadings(selection.blocks, metadata.title?.value ?? fetched.hints?.title ?? null, removed);
+  const paragraphs: Block[] = [];
+  let text = '';
+  for (const block of blocks) {
+    if (text !== '') text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + block.text.length, kind: block.kind });
+    text += block.text;
+  }
+  const minLength = options.minArticleLength ?? 200;
+  if (text.length < minLength) {
+    return fail(`the page holds no article: its main text is ${text.length} characters long (a home page, a login wall, or a page that needs JavaScript)`);
+  }
+
+  const provenance: Partial<Record<MetadataField, MetadataSource>> = {};
+  const hints = fetched.hints;
+  /** The page's own value when it states one, else the feed's, recording where it came from. */
+  const pick = <T>(field: MetadataField, stated: Sourced<T> | null, hinted: T | undefined): T | null => {
+    if (stated !== null) {
+      provenance[field] = stated.source;
+      return stated.value;
+    }
+    if (hinted !== undefined) {
+      provenance[field] = 'feed';
+      return hinted;
+    }
+    return null;
+  };
+  const language = detectLanguage(text) ?? metadata.declaredLanguage;
+  if (language !== null) provenance.language = detectLanguage(text) !== null ? 'detected' : 'meta';
+  const authors = pick('byline', metadata.authors, hints?.authors);
+  const pageUrl = pageUrlOf(fetched);
+  const url = metadata.url ?? (pageUrl === null ? null : { value: pageUrl, source: 'url' as const });
+
+  const extracted: Extracted = {
+    id: articleIdFromHash(fetched.contentHash),
+    source: fetched.source,
+    contentHash: fetched.contentHash,
+    title: pick('title', metadata.title, hints?.title),
+    kicker: null,
+    description: pick('description', metadata.description, hints?.description),
+    published: pick('published', metadata.published, hints?.published),
+    updated: pick('updated', metadata.updated, hints?.updated),
+    outlet: pick('outlet', metadata.outlet, hints?.outlet),
+    credits: [],
+    byline: authors === null || authors.length === 0 ? null : authors.join(', '),
+    language,
+    url: pick('url', url, undefined),
+    imageUrl: pick('imageUrl', metadata.imageUrl, hints?.imageUrl),
+    provenance,
+    text,
+    paragraphs,
+    removed,
+    diagnostics,
+  };
+  return { ok: true, value: extracted, diagnostics };
+}
