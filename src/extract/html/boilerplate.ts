@@ -27,7 +27,7 @@ const FURNITURE_WORDS: readonly (readonly [RemovedKind, ReadonlySet<string>])[] 
     'related',
     new Set([
       'related', 'recommended', 'recommendations', 'recommendation', 'trending', 'popular', 'mostread', 'outbrain', 'taboola', 'recirc',
-      'recirculation', 'readmore', 'morestories', 'teaser', 'teasers', 'promo', 'promos', 'playlist', 'carousel', 'suggested', 'upnext',
+      'recirculation', 'readmore', 'morestories', 'recent', 'latest', 'teaser', 'teasers', 'promo', 'promos', 'playlist', 'carousel', 'suggested', 'upnext',
     ]),
   ],
   ['newsletter', new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'registration'])],
@@ -100,6 +100,8 @@ export function structuralFurniture(element: HtmlElement): RemovedKind | null {
  * is navigation), or null when it names none or names the article body itself.
  */
 export function namedFurniture(element: HtmlElement): RemovedKind | null {
+  // A quotation is the article's, whatever widget renders it (embedded posts are quoted sources).
+  if (element.tag === 'blockquote') return null;
   const words = nameWords(element);
   if (words.length === 0 || namesArticleBody(element)) return null;
   for (const word of words) {

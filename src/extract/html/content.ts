@@ -1,7 +1,7 @@
 import type { Removed, RemovedKind } from '../../core/records.js';
 import { isHidden, namedFurniture, nameWeight, namesArticleBody, structuralFurniture } from './boilerplate.js';
 import { collectBlocks, type TextBlock } from './blocks.js';
-import { findFirst, textContent, type HtmlElement } from './dom.js';
+import { findAll, findFirst, textContent, type HtmlElement } from './dom.js';
 
 /**
  * Finds the article body of a page. The approach is Readability's (Arc90): paragraphs vote
@@ -184,6 +184,80 @@ function gatherSiblings(container: HtmlElement, score: number, tallies: Readonly
 }
 
 /**
+ * Other chunks of a body that a page splits in several places (between ads or embeds): the
+ * elements elsewhere on the page with the container's tag and class, carrying prose.
+ */
+function gatherChunks(body: HtmlElement, parts: readonly HtmlElement[], container: HtmlElement, tallies: ReadonlyMap<HtmlElement, Tally>): HtmlElement[] {
+  const className = container.attributes.class;
+  if (className === undefined || className.trim() === '') return [...parts];
+  const chunks = findAll(
+    body,
+    (element) =>
+      element.tag === container.tag &&
+      element.attributes.class === className &&
+      (tallies.get(element)?.votes ?? 0) > 0 &&
+      linkDensity(tallies.get(element)) < 0.3,
+  );
+  const all = [...parts];
+  for (const chunk of chunks) {
+    if (all.some((part) => contains(part, chunk) || contains(chunk, part))) continue;
+    if (insideFurniture(chunk, container)) continue;
+    all.push(chunk);
+  }
+  return all.length === parts.length ? all : sortInDocumentOrder(body, all);
+}
+
+/** Whether furniture (comments, a sidebar) holds `element` without holding the article's container too. */
+function insideFurniture(element: HtmlElement, container: HtmlElement): boolean {
+  for (let ancestor = element.parent; ancestor !== null; ancestor = ancestor.parent) {
+    if (contains(ancestor, container)) return false;
+    if (isHidden(ancestor) || structuralFurniture(ancestor) !== null || namedFurniture(ancestor) !== null) return true;
+  }
+  return false;
+}
+
+/** Sorts elements into the order they appear on the page. */
+function sortInDocumentOrder(body: HtmlElement, elements: readonly HtmlElement[]): HtmlElement[] {
+  const wanted = new Set(elements);
+  return findAll(body, (element) => wanted.has(element));
+}
+
+/** The shape a repeated template gives its items: tag and class. */
+function signature(element: HtmlElement): string {
+  return `${element.tag}.${element.attributes.class ?? ''}`;
+}
+
+/**
+ * A list of teasers for other pages: three or more items built from one template (same tag
+ * and class), each short and led by a link (a headline, perhaps with a blurb), making up
+ * most of the element. Prose paragraphs are not built that way.
+ */
+function isTeaserList(element: HtmlElement, tallies: ReadonlyMap<HtmlElement, Tally>): boolean {
+  const items = element.children.filter((child): child is HtmlElement => child.type === 'element');
+  if (items.length < 3) return false;
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(signature(item), (counts.get(signature(item)) ?? 0) + 1);
+  const [common, count] = [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  if (count < 3 || common.startsWith('p.')) return false;
+  let teasers = 0;
+  let teaserText = 0;
+  for (const item of items) {
+    if (signature(item) !== common) continue;
+    const tally = tallies.get(item);
+    if (tally === undefined || tally.textLength === 0 || tally.textLength > 400) continue;
+    if (tally.linkLength < 15 || tally.linkLength < tally.textLength * 0.2) continue;
+    teasers++;
+    teaserText += tally.textLength;
+  }
+  return teasers >= 3 && teaserText >= (tallies.get(element)?.textLength ?? 0) * 0.6;
+}
+
+/** A linked sentence is still a sentence: several words, ending as sentences end (headlines do not). */
+function readsAsSentence(text: string): boolean {
+  return /[.!?]["”’)]?$/.test(text) && text.split(/\s+/).length >= 6;
+}
+
+/**
  * Chooses the article's blocks on a parsed page, or null when nothing on it reads as an
  * article (no paragraph votes at all).
  */
@@ -192,7 +266,7 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
   const tallies = tallyBlocks(collectBlocks(body, skipWhileScoring));
   const chosen = chooseContainer(body, tallies);
   if (chosen === null) return null;
-  const parts = gatherSiblings(chosen.element, chosen.score, tallies);
+  const parts = gatherChunks(body, gatherSiblings(chosen.element, chosen.score, tallies), chosen.element, tallies);
   const articleText = parts.reduce((sum, part) => sum + (tallies.get(part)?.textLength ?? 0), 0);
 
   const removed: Removed[] = [];
@@ -209,9 +283,19 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
       record(structural, textContent(element), `${element.tag}-element`);
       return true;
     }
+    const minor = (tallies.get(element)?.textLength ?? 0) <= articleText * MAX_FURNITURE_SHARE;
     const named = namedFurniture(element);
-    if (named !== null && (tallies.get(element)?.textLength ?? 0) <= articleText * MAX_FURNITURE_SHARE) {
+    if (named !== null && minor) {
       record(named, textContent(element), 'furniture-class');
+      return true;
+    }
+    if (minor && element.tag === 'article' && !parts.includes(element)) {
+      // An article inside the article is, by the HTML standard's own definition, related content: a teaser, a comment.
+      record('related', textContent(element), 'nested-article');
+      return true;
+    }
+    if (minor && isTeaserList(element, tallies)) {
+      record('related', textContent(element), 'teaser-list');
       return true;
     }
     return false;
@@ -220,7 +304,7 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
   const blocks: TextBlock[] = [];
   for (const part of parts) {
     for (const block of collectBlocks(part, skipInArticle)) {
-      if (block.linkLength > block.text.length * MAX_LINK_DENSITY) {
+      if (block.linkLength > block.text.length * MAX_LINK_DENSITY && !readsAsSentence(block.text)) {
         record(block.kind === 'list-item' ? 'related' : 'navigation', block.text, 'link-list');
         continue;
       }
