@@ -1,15 +1,22 @@
+import { runExtractionBench } from './extraction.js';
 import { runStoryBench } from './story.js';
 
-const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N]
+const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
 
 Benchmarks on public data (read from ../shared/data by default):
-  story   parallax story on Multi-News clusters: summary ROUGE-1/2 next to lead baselines,
-          citations verified, copies found, time per cluster
+  story        parallax story on Multi-News clusters: summary ROUGE-1/2 next to lead baselines,
+               citations verified, copies found, time per cluster
+  extraction   HTML article extraction on the 181 pages of the scrapinghub benchmark: shingle
+               P/R/F1 (± bootstrap) of Parallax and Readability.js run here, next to the
+               published outputs of other extractors; time per page; the pages lost most
 
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
   --limit N     at most N items (default: all)
   --words N     summary length budget in words (story; default 250)
+  --json FILE   write per-page scores as JSON (extraction)
+  --page ID     show Parallax's text against the reference on one page, by id or id prefix
+                (extraction)
 `;
 
 function readOption(args: string[], name: string): string | undefined {
@@ -37,6 +44,11 @@ function main(args: string[]): number {
     case 'story':
       runStoryBench({ dataDirectory, limit, words });
       return 0;
+    case 'extraction': {
+      const json = readOption(args, '--json');
+      const page = readOption(args, '--page');
+      return runExtractionBench({ dataDirectory, limit, ...(json === undefined ? {} : { json }), ...(page === undefined ? {} : { page }) });
+    }
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);
       return 2;

@@ -117,12 +117,21 @@ function skipWhileScoring(element: HtmlElement): boolean {
   return isHidden(element) || structuralFurniture(element) !== null;
 }
 
+/** Whether the element lies in a comment section: readers' prose, often longer than the article's. */
+function inComments(element: HtmlElement): boolean {
+  for (let current: HtmlElement | null = element; current !== null; current = current.parent) {
+    if (namedFurniture(current) === 'comments') return true;
+  }
+  return false;
+}
+
 /** The best-scoring container, moved up to its parent when the parent gathers nearly as much. */
 function chooseContainer(body: HtmlElement, tallies: ReadonlyMap<HtmlElement, Tally>): { element: HtmlElement; score: number } | null {
   let best: HtmlElement | null = null;
   let bestScore = 0;
   for (const element of tallies.keys()) {
     const score = scoreOf(element, tallies);
+    if (score <= bestScore || inComments(element)) continue;
     if (score > bestScore) {
       best = element;
       bestScore = score;

@@ -104,7 +104,9 @@ export function repairJson(text: string): string {
       while (index < source.length && source[index] !== quote) {
         const inner = source[index]!;
         if (inner === '\\' && index + 1 < source.length) {
-          body += inner + source[index + 1]!;
+          const escaped = source[index + 1]!;
+          // `\'` is no JSON escape; `\` before anything unknown is a stray backslash.
+          body += escaped === "'" ? "'" : /["\\/bfnrtu]/.test(escaped) ? inner + escaped : `\\\\${escaped}`;
           index += 2;
           continue;
         }
