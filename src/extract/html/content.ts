@@ -1,4 +1,5 @@
 import type { Removed, RemovedKind } from '../../core/records.js';
+import { BOILERPLATE_RULES, removeBoilerplate } from '../text/boilerplate.js';
 import { isHidden, namedFurniture, nameWeight, namesArticleBody, structuralFurniture } from './boilerplate.js';
 import { collectBlocks, type TextBlock } from './blocks.js';
 import { findAll, findFirst, textContent, type HtmlElement } from './dom.js';
@@ -320,5 +321,9 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
       blocks.push(block);
     }
   }
-  return { root: chosen.element, blocks, removed };
+  // What the page's markup does not mark (a sign-up pitch, a share prompt, a photo credit
+  // written as a paragraph) the plain-text rules recognise from the words themselves.
+  const lines = blocks.map((block) => ({ text: block.text, indent: 0, blankBefore: true, block }));
+  const cleaned = removeBoilerplate(lines, BOILERPLATE_RULES, removed).map((line) => (line.text === line.block.text ? line.block : { ...line.block, text: line.text }));
+  return { root: chosen.element, blocks: cleaned, removed };
 }

@@ -1,4 +1,4 @@
-import type { RemovedKind } from '../../core/records.js';
+import type { Removed, RemovedKind } from '../../core/records.js';
 import { BULLET, countWords, endsLikeSentence, type Line } from './lines.js';
 
 /**
@@ -265,3 +265,35 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   removeCopyrightNotice,
   removeAdvertisementMarker,
 ];
+
+/**
+ * Removes boilerplate lines, recording each removal; returns the lines that remain (a line
+ * whose start was removed keeps its other properties, so callers may carry their own data).
+ */
+export function removeBoilerplate<L extends Line>(lines: readonly L[], rules: readonly BoilerplateRule[], removed: Removed[]): L[] {
+  const kept: L[] = [];
+  const work = [...lines];
+  for (let index = 0; index < work.length; ) {
+    let match = null;
+    for (const rule of rules) {
+      match = rule(work, index);
+      if (match !== null) break;
+    }
+    const line = work[index];
+    if (match === null || line === undefined) {
+      if (line !== undefined) kept.push(line);
+      index++;
+      continue;
+    }
+    if (match.prefixLength !== undefined) {
+      removed.push({ kind: match.kind, text: line.text.slice(0, match.prefixLength).trim(), rule: match.rule });
+      // Look at the rest of the line again: it may hold more boilerplate, or be the story.
+      work[index] = { ...line, text: line.text.slice(match.prefixLength).trim() };
+      continue;
+    }
+    const text = work.slice(index, index + match.lines).map((removedLine) => removedLine.text).join('\n');
+    removed.push({ kind: match.kind, text, rule: match.rule });
+    index += Math.max(1, match.lines);
+  }
+  return kept;
+}

@@ -2,7 +2,7 @@ import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
 import type { Block, Extracted, Fetched, Removed, Result } from '../../core/records.js';
 import { detectLanguage } from '../language.js';
-import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate.js';
+import { BOILERPLATE_RULES, removeBoilerplate, type BoilerplateRule } from './boilerplate.js';
 import { LEADING_HEADER_RULES, makeHeaderDraft, TRAILING_HEADER_RULES, type LeadingHeaderRule, type TrailingHeaderRule } from './headers.js';
 import { separateGluedSentences, splitLines, type Line } from './lines.js';
 
@@ -13,35 +13,6 @@ export interface ExtractTextOptions {
   readonly trailingHeaderRules?: readonly TrailingHeaderRule[];
   /** How many credit lines may be read off the end. Default 3. */
   readonly maxTrailingLines?: number;
-}
-
-/** Removes boilerplate lines, recording each removal; returns the lines that remain. */
-function removeBoilerplate(lines: readonly Line[], rules: readonly BoilerplateRule[], removed: Removed[]): Line[] {
-  const kept: Line[] = [];
-  const work = [...lines];
-  for (let index = 0; index < work.length; ) {
-    let match = null;
-    for (const rule of rules) {
-      match = rule(work, index);
-      if (match !== null) break;
-    }
-    const line = work[index];
-    if (match === null || line === undefined) {
-      if (line !== undefined) kept.push(line);
-      index++;
-      continue;
-    }
-    if (match.prefixLength !== undefined) {
-      removed.push({ kind: match.kind, text: line.text.slice(0, match.prefixLength).trim(), rule: match.rule });
-      // Look at the rest of the line again: it may hold more boilerplate, or be the story.
-      work[index] = { ...line, text: line.text.slice(match.prefixLength).trim() };
-      continue;
-    }
-    const text = work.slice(index, index + match.lines).map((removedLine) => removedLine.text).join('\n');
-    removed.push({ kind: match.kind, text, rule: match.rule });
-    index += Math.max(1, match.lines);
-  }
-  return kept;
 }
 
 /**
