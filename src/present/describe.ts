@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { RemovedKind, Story, StoryArticle, SummarySentence } from '../core/records.js';
+import type { Extracted, RemovedKind, Story, StoryArticle, SummarySentence } from '../core/records.js';
 
 /**
  * What every report format says about a story, computed once: the formats differ only in how
@@ -38,7 +38,7 @@ export function describeOrigin(story: Story, article: StoryArticle, numbers: Rea
 }
 
 /** Counts removed passages by kind ("appeal ×2, comments ×1"), in a stable order. */
-export function summarizeRemoved(article: StoryArticle): string {
+export function summarizeRemoved(article: Pick<Extracted, 'removed'>): string {
   const counts = new Map<RemovedKind, number>();
   for (const removed of article.removed) counts.set(removed.kind, (counts.get(removed.kind) ?? 0) + 1);
   return [...counts.entries()]

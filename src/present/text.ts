@@ -8,6 +8,7 @@ import {
   storyCounts,
   summarizeRemoved,
 } from './describe.js';
+import { inert, styles, wrap } from './terminal.js';
 
 /** Options for the report formats. */
 export interface ReportOptions {
@@ -17,33 +18,9 @@ export interface ReportOptions {
   readonly color?: boolean;
 }
 
-/** Wraps text to a width, indenting continuation lines. */
-function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
-}
-
-/**
- * Terminal characters an article could use to move the cursor, clear the screen or rewrite the
- * title bar. Article text comes from strangers, so it is printed without them.
- */
-function inert(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
-
 /** The plain-text report for a terminal: headline, cited summary, articles, removed boilerplate. */
 export function renderText(story: Story, options: ReportOptions = {}): string {
-  const bold = (text: string): string => (options.color === true ? `\u001b[1m${text}\u001b[22m` : text);
-  const dim = (text: string): string => (options.color === true ? `\u001b[2m${text}\u001b[22m` : text);
+  const { bold, dim } = styles(options.color === true);
   const numbers = citationNumbers(story);
   const out: string[] = [];
   out.push(bold(inert(story.title ?? 'Untitled story')));

@@ -106,7 +106,7 @@ export function extractHtml(fetched: Fetched, options: ExtractHtmlOptions = {}):
     credits: [],
     byline: authors === null || authors.length === 0 ? null : authors.join(', '),
     language,
-    url: pick('url', url, undefined),
+    url: pick<string>('url', url, undefined),
     imageUrl: pick('imageUrl', metadata.imageUrl, hints?.imageUrl),
     provenance,
     text,
