@@ -1,5 +1,6 @@
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { MediaType } from '../core/records.js';
+import { charsetFromContentType, parseContentType, prescanMetaCharset, xmlDeclaredEncoding } from './charset.js';
 
 /** The outcome of turning raw bytes into text. */
 export type Decoded =
@@ -72,11 +73,10 @@ const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\
 
 /** Decodes Windows-1252 bytes. */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) {
-    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
-  }
-  return text;
+  // Latin-1 agrees with Windows-1252 outside 0x80–0x9F; only those bytes need the table.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }
 
 /** Normalises line endings to `\n`, drops stray control characters and composes to NFC. */
@@ -88,38 +88,154 @@ export function normalizeText(text: string): string {
     .normalize('NFC');
 }
 
-/**
- * Decodes raw bytes to text: a byte-order mark decides first (UTF-8, UTF-16LE/BE), then
- * BOM-less UTF-16 is sniffed, binary data is refused, UTF-8 is tried strictly, and
- * Windows-1252 (the usual encoding of legacy Western text) is the fallback, with a warning.
- */
-export function decodeBytes(bytes: Uint8Array, input: string): Decoded {
-  if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'the file is empty' };
-  let encoding: string | null = null;
-  let offset = 0;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) [encoding, offset] = ['utf-8', 3];
-  else if (startsWith(bytes, [0xff, 0xfe])) [encoding, offset] = ['utf-16le', 2];
-  else if (startsWith(bytes, [0xfe, 0xff])) [encoding, offset] = ['utf-16be', 2];
-  else encoding = sniffUtf16(bytes);
+/** What is known about the bytes beyond the bytes themselves, for web content. */
+export interface DecodeOptions {
+  /** The HTTP Content-Type header's value: its charset outranks any in-document declaration. */
+  readonly contentType?: string;
+  /**
+   * Which in-document declaration to honour: an HTML `<meta>` charset (then an XML
+   * declaration), an XML declaration alone, or none. Defaults to what the Content-Type's type
+   * implies, else none, so that plain text is never read for markup.
+   */
+  readonly declarations?: 'html' | 'xml' | 'none';
+}
 
-  const diagnostics: Diagnostic[] = [];
-  let text: string;
-  if (encoding !== null) {
-    text = new TextDecoder(encoding).decode(bytes.subarray(offset));
-  } else {
-    const binary = describeBinary(bytes);
-    if (binary !== null) return { ok: false, code: 'binary', reason: binary };
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      encoding = 'utf-8';
-    } catch {
-      text = decodeWindows1252(bytes);
-      encoding = 'windows-1252';
-      diagnostics.push(
-        makeDiagnostic('warning', 'encoding-fallback', 'not valid UTF-8; decoded as Windows-1252', input),
-      );
+const XML_TYPES = new Set([
+  'application/xml',
+  'text/xml',
+  'application/xhtml+xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+]);
+
+function declarationsFor(contentType: string | undefined): 'html' | 'xml' | 'none' {
+  if (contentType === undefined) return 'none';
+  const { essence } = parseContentType(contentType);
+  return essence === 'text/html' ? 'html' : XML_TYPES.has(essence) ? 'xml' : 'none';
+}
+
+/**
+ * Decodes bytes with a named encoding, replacing undecodable bytes with U+FFFD. Windows-1252
+ * goes through {@link decodeWindows1252}, since Node's decoder for that label is Latin-1.
+ */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(encoding, { fatal: false }).decode(bytes);
+}
+
+function decodeStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** An encoding a header or the document itself declares, and where the declaration was. */
+interface Declared {
+  readonly encoding: string;
+  readonly origin: string;
+}
+
+type Fit =
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly warning?: string }
+  | { readonly ok: false; readonly note: string };
+
+/**
+ * Checks a declared encoding against the bytes. Declarations are often wrong: a server default
+ * of ISO-8859-1 on UTF-8 pages, or UTF-8 declared on legacy text. Valid UTF-8 with non-ASCII
+ * bytes is almost never legacy text, so it wins over a legacy declaration; a declaration whose
+ * decoding is mostly replacement characters is set aside; a few bad bytes in otherwise good
+ * text are replaced, with a warning.
+ */
+function fitDeclared(bytes: Uint8Array, declared: Declared): Fit {
+  const { encoding, origin } = declared;
+  if (encoding !== 'utf-8' && bytes.some((byte) => byte >= 0x80)) {
+    const utf8 = decodeStrictUtf8(bytes);
+    if (utf8 !== null) {
+      return { ok: true, text: utf8, encoding: 'utf-8', warning: `${origin} says ${encoding}, but the bytes are valid UTF-8; decoded as UTF-8` };
     }
   }
+  const text = decodeAs(bytes, encoding);
+  let errors = 0;
+  let decoded = 0;
+  for (const char of text) {
+    if (char === '\ufffd') errors++;
+    else if (char.charCodeAt(0) >= 0x80) decoded++;
+  }
+  if (errors === 0) return { ok: true, text, encoding };
+  if (decoded >= errors * 4) {
+    const what = errors === 1 ? 'byte sequence' : 'byte sequences';
+    return { ok: true, text, encoding, warning: `${errors} ${what} not valid ${encoding} replaced with U+FFFD` };
+  }
+  return { ok: false, note: `${origin} says ${encoding}, but the bytes are not valid ${encoding}` };
+}
+
+/**
+ * Decodes raw bytes to text, choosing the encoding in the order browsers do: a byte-order mark
+ * (UTF-8, UTF-16LE/BE) first, BOM-less UTF-16 sniffed, then (for web content, from `options`)
+ * the Content-Type header's charset, a `<meta>` charset or XML declaration; then strict UTF-8,
+ * and Windows-1252 (the usual encoding of legacy Western text) as the fallback, with a warning.
+ * Binary data is refused whatever was declared: a PNG served as text/html is still a PNG.
+ */
+export function decodeBytes(bytes: Uint8Array, input: string, options: DecodeOptions = {}): Decoded {
+  if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'the file is empty' };
+  const header = options.contentType === undefined ? null : charsetFromContentType(options.contentType);
+
+  let bom: readonly [string, number] | null = null;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) bom = ['utf-8', 3];
+  else if (startsWith(bytes, [0xff, 0xfe])) bom = ['utf-16le', 2];
+  else if (startsWith(bytes, [0xfe, 0xff])) bom = ['utf-16be', 2];
+  if (bom !== null) return finish(new TextDecoder(bom[0]).decode(bytes.subarray(bom[1])), bom[0], []);
+
+  const notes: string[] = [];
+  // UTF-16 markup always holds NUL bytes (its ASCII), so a header's UTF-16 without them is wrong.
+  let utf16 = sniffUtf16(bytes);
+  if (utf16 === null && (header === 'utf-16le' || header === 'utf-16be')) {
+    if (bytes.includes(0)) utf16 = header;
+    else notes.push(`the Content-Type header says ${header}, but the bytes are not UTF-16`);
+  }
+  if (utf16 !== null) return finish(new TextDecoder(utf16).decode(bytes), utf16, []);
+
+  const binary = describeBinary(bytes);
+  if (binary !== null) return { ok: false, code: 'binary', reason: binary };
+
+  const declared: Declared[] = [];
+  if (header !== null && header !== 'utf-16le' && header !== 'utf-16be') declared.push({ encoding: header, origin: 'the Content-Type header' });
+  const declarations = options.declarations ?? declarationsFor(options.contentType);
+  if (declarations === 'html') {
+    const meta = prescanMetaCharset(bytes);
+    if (meta !== null) declared.push({ encoding: meta, origin: 'the <meta> charset' });
+  }
+  if (declarations !== 'none') {
+    const xml = xmlDeclaredEncoding(bytes);
+    if (xml !== null) declared.push({ encoding: xml, origin: 'the XML declaration' });
+  }
+  const tried = new Set<string>();
+  for (const candidate of declared) {
+    if (tried.has(candidate.encoding)) continue;
+    tried.add(candidate.encoding);
+    const fit = fitDeclared(bytes, candidate);
+    if (fit.ok) {
+      const warnings = fit.warning === undefined ? [] : [makeDiagnostic('warning', 'encoding-fallback', fit.warning, input)];
+      return finish(fit.text, fit.encoding, warnings);
+    }
+    notes.push(fit.note);
+  }
+
+  const utf8 = decodeStrictUtf8(bytes);
+  if (utf8 !== null) {
+    const warnings = notes.length === 0 ? [] : [makeDiagnostic('warning', 'encoding-fallback', `${notes.join('; ')}; decoded as UTF-8`, input)];
+    return finish(utf8, 'utf-8', warnings);
+  }
+  const reason = notes.length === 0 ? 'not valid UTF-8' : notes.join('; ');
+  return finish(decodeWindows1252(bytes), 'windows-1252', [
+    makeDiagnostic('warning', 'encoding-fallback', `${reason}; decoded as Windows-1252`, input),
+  ]);
+}
+
+function finish(text: string, encoding: string, diagnostics: readonly Diagnostic[]): Decoded {
   const normalized = normalizeText(text);
   if (normalized.trim() === '') return { ok: false, code: 'empty', reason: 'the file holds only white space' };
   return { ok: true, text: normalized, encoding, diagnostics };

@@ -106,9 +106,23 @@ async function listArticleFiles(directory: string): Promise<string[]> {
   return files;
 }
 
+/** Extensions that say a file is HTML, whose `<meta>` charset is then honoured. */
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+
+/**
+ * Whether a local input is HTML, before it is decoded: by its extension, or by its opening
+ * markup read as Latin-1 (which keeps the ASCII of every ASCII-compatible encoding intact).
+ * Only HTML is searched for a `<meta>` charset, so plain text mentioning one is left alone.
+ */
+function looksLikeHtml(source: string, bytes: Uint8Array): boolean {
+  if (HTML_EXTENSIONS.has(extname(source).toLowerCase())) return true;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString('latin1');
+  return detectMediaType(head) === 'text/html';
+}
+
 /** Turns the bytes of one input into a {@link Fetched} record, or a diagnostic saying why not. */
 export function fetchedFromBytes(source: string, bytes: Uint8Array): Fetched | Diagnostic {
-  const decoded = decodeBytes(bytes, source);
+  const decoded = decodeBytes(bytes, source, { declarations: looksLikeHtml(source, bytes) ? 'html' : 'none' });
   if (!decoded.ok) return makeDiagnostic('error', decoded.code, decoded.reason, source);
   return {
     source,

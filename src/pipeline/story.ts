@@ -5,7 +5,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle } from '../core/records.js';
 import { findOrigins } from '../corpus/origins.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
-import { extractText } from '../extract/text/index.js';
+import { extractArticle } from '../extract/index.js';
 import { readInputs, type ReadInputsOptions } from '../ingest/files.js';
 import { summarize, type SummarizeOptions } from '../summarize/summarize.js';
 
@@ -52,7 +52,7 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const extracted: Extracted[] = [];
   for (const input of fetched) {
-    const result = extractText(input);
+    const result = extractArticle(input);
     if (result.ok) {
       extracted.push(result.value);
       diagnostics.push(...result.diagnostics);

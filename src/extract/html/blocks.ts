@@ -86,7 +86,7 @@ export function collectBlocks(root: HtmlElement, skip: (element: HtmlElement) =>
     }
     if (BLOCK_TAGS.has(node.tag)) {
       flush(owner);
-      for (const child of node.children) visit(child, node, false);
+      for (const child of node.children) visit(child, node, inLink);
       flush(node);
       return;
     }
