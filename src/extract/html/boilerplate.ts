@@ -51,6 +51,9 @@ const ARTICLE_WORDS = new Set([
   'prose', 'richtext',
 ]);
 
+/** Class words of embedded posts and media, which quote sources inside the article. */
+const EMBED_WORDS = new Set(['embed', 'embedded', 'tweet', 'oembed']);
+
 /** Tags that are furniture whatever their class says. */
 const FURNITURE_TAGS: ReadonlyMap<string, RemovedKind> = new Map([
   ['nav', 'navigation'],
@@ -104,6 +107,8 @@ export function namedFurniture(element: HtmlElement): RemovedKind | null {
   if (element.tag === 'blockquote') return null;
   const words = nameWords(element);
   if (words.length === 0 || namesArticleBody(element)) return null;
+  // An embedded post ("social-media-embed") is a quoted source, not a share bar.
+  if (words.some((word) => EMBED_WORDS.has(word))) return null;
   for (const word of words) {
     for (const [kind, vocabulary] of FURNITURE_WORDS) if (vocabulary.has(word)) return kind;
   }
