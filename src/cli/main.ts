@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ParallaxError } from '../core/errors.js';
+import { extractCommand } from './extract.js';
 import { storyCommand } from './story.js';
 
 /** Exit codes: 0 success, 1 nothing could be done with the inputs (or an operational failure), 2 usage error. */
@@ -20,6 +21,7 @@ function makeProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.addCommand(storyCommand(setExitCode).exitOverride());
+  program.addCommand(extractCommand(setExitCode).exitOverride());
   return program;
 }
 

@@ -1,31 +1,21 @@
-import { writeFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Story } from '../core/records.js';
-import { ParallaxError } from '../core/errors.js';
-import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 import { buildStory } from '../pipeline/story.js';
 import { renderMarkdown } from '../present/markdown.js';
 import { renderText } from '../present/text.js';
+import { networkOptions, parsePositiveInteger, readNetworkOptions, reportDiagnostics, writeOutput, type NetworkCommandOptions } from './shared.js';
 
 /** The formats `parallax story` can print. */
 export const STORY_FORMATS = ['text', 'md', 'json'] as const;
 type StoryFormat = (typeof STORY_FORMATS)[number];
 
-interface StoryCommandOptions {
+interface StoryCommandOptions extends NetworkCommandOptions {
   readonly format: StoryFormat;
   readonly out?: string;
   readonly verbose?: boolean;
   readonly sentences?: number;
   readonly words?: number;
-  readonly maxBytes: number;
   readonly color?: boolean;
-}
-
-/** Parses a positive whole number option, or fails as a usage error. */
-export function parsePositiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return number;
 }
 
 /** Renders a story in the chosen format. */
@@ -43,15 +33,13 @@ export function renderStory(story: Story, format: StoryFormat, options: { verbos
 /** Runs `parallax story`: returns the exit code (0 when at least one article was analysed, else 1). */
 async function runStory(inputs: readonly string[], options: StoryCommandOptions): Promise<number> {
   const story = await buildStory(inputs, {
-    maxBytes: options.maxBytes,
+    ...readNetworkOptions(options),
     summary: {
       ...(options.sentences === undefined ? {} : { maxSentences: options.sentences }),
       ...(options.words === undefined ? {} : { maxWords: options.words }),
     },
   });
-  for (const diagnostic of story.diagnostics) {
-    process.stderr.write(`parallax: ${diagnostic.severity}: ${diagnostic.input ?? ''}: ${diagnostic.message}\n`);
-  }
+  reportDiagnostics(story.diagnostics);
   if (story.articles.length === 0) {
     process.stderr.write('parallax: no article could be read from the inputs\n');
     return 1;
@@ -60,30 +48,23 @@ async function runStory(inputs: readonly string[], options: StoryCommandOptions)
   const color =
     options.out === undefined && options.color !== false && process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
   const rendered = renderStory(story, options.format, { verbose: options.verbose === true, color });
-  if (options.out === undefined) process.stdout.write(rendered);
-  else {
-    try {
-      await writeFile(options.out, rendered);
-    } catch (error) {
-      throw new ParallaxError('io', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
-    }
-    process.stderr.write(`parallax: wrote ${options.out}\n`);
-  }
+  await writeOutput(rendered, options.out);
   return 0;
 }
 
 /** Defines the `story` command; `setExitCode` receives the run's exit code. */
 export function storyCommand(setExitCode: (code: number) => void): Command {
-  return new Command('story')
+  const command = new Command('story')
     .description('Turn articles about one event into one cited story: summary, copies vs independent reports, boilerplate removed')
-    .argument('<inputs...>', 'article files, directories of .txt files, or - for one article on standard input')
+    .argument('<inputs...>', 'article files (.txt, .html), directories, http(s) URLs, RSS/Atom/JSON feeds, OPML lists, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(STORY_FORMATS).default('text'))
     .option('-o, --out <file>', 'write the report to a file instead of standard output')
     .option('-v, --verbose', 'show the text of removed boilerplate, not only counts')
     .option('--sentences <n>', 'at most this many summary sentences (default 6)', parsePositiveInteger)
     .option('--words <n>', 'at most this many summary words', parsePositiveInteger)
-    .option('--max-bytes <n>', 'skip inputs larger than this many bytes', parsePositiveInteger, DEFAULT_MAX_BYTES)
-    .option('--no-color', 'no bold or dim styles in the terminal report')
+    .option('--no-color', 'no bold or dim styles in the terminal report');
+  networkOptions(command);
+  return command
     .addHelpText(
       'after',
       `
@@ -91,6 +72,7 @@ Examples:
   parallax story examples/merrow-dam
   parallax story ./articles --format json
   parallax story a.txt b.txt --format md --out story.md
+  parallax story page1.html https://example.org/news/a feed.xml subscriptions.opml
   cat article.txt | parallax story -
 
 Exit codes: 0 at least one article analysed (warnings on stderr), 1 none, 2 usage error.`,

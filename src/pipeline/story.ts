@@ -6,11 +6,11 @@ import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type
 import { findOrigins } from '../corpus/origins.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { extractArticle } from '../extract/index.js';
-import { readInputs, type ReadInputsOptions } from '../ingest/files.js';
+import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
 import { summarize, type SummarizeOptions } from '../summarize/summarize.js';
 
 /** Options for {@link buildStory} and {@link storyFromFetched}. */
-export interface StoryOptions extends ReadInputsOptions {
+export interface StoryOptions extends ResolveInputsOptions {
   readonly summary?: SummarizeOptions;
 }
 
@@ -77,8 +77,8 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   };
 }
 
-/** Reads the inputs (files, directories, `-` for stdin) and builds their story. */
+/** Reads the inputs (files, directories, `-` for stdin, URLs, feeds, OPML lists) and builds their story. */
 export async function buildStory(inputs: readonly string[], options: StoryOptions = {}): Promise<Story> {
-  const { fetched, diagnostics } = await readInputs(inputs, options);
+  const { fetched, diagnostics } = await resolveInputs(inputs, options);
   return storyFromFetched(fetched, diagnostics, options);
 }
