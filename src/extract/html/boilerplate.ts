@@ -9,15 +9,25 @@ import { attribute, type HtmlElement } from './dom.js';
  */
 
 /** Splits class and id values into lower-case words: `articleShare-bar_top` → article, share, bar, top. */
-export function nameWords(element: HtmlElement): string[] {
-  const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
-  if (names.trim() === '') return [];
-  return names
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '');
+export function nameWords(element: HtmlElement): readonly string[] {
+  let words = wordsOfElement.get(element);
+  if (words === undefined) {
+    const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
+    words =
+      names.trim() === ''
+        ? []
+        : names
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toLowerCase()
+            .split(/[^a-z0-9]+/)
+            .filter((word) => word !== '');
+    wordsOfElement.set(element, words);
+  }
+  return words;
 }
+
+/** Class and id words per element, computed once: scoring and cleaning ask about the same elements. */
+const wordsOfElement = new WeakMap<HtmlElement, readonly string[]>();
 
 /** Class/id words that name a kind of page furniture. */
 const FURNITURE_WORDS: readonly (readonly [RemovedKind, ReadonlySet<string>])[] = [
@@ -34,12 +44,13 @@ const FURNITURE_WORDS: readonly (readonly [RemovedKind, ReadonlySet<string>])[] 
   ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsor', 'sponsored', 'adslot', 'adunit', 'dfp', 'gpt', 'banner', 'commercial', 'affiliate'])],
   ['cookie-notice', new Set(['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'privacy'])],
   ['paywall', new Set(['paywall', 'meter', 'metered', 'piano', 'regwall', 'premium', 'subscriber', 'tp'])],
+  ['header', new Set(['header', 'byline', 'author', 'authors', 'dateline', 'timestamp', 'meta', 'kicker', 'headline'])],
   [
     'navigation',
     new Set([
       'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'masthead', 'skip', 'pagination', 'pager', 'sidebar',
-      'widget', 'widgets', 'toolbar', 'tags', 'tag', 'topics', 'keywords', 'footer', 'header', 'byline', 'author', 'authors',
-      'dateline', 'timestamp', 'meta', 'bio', 'modal', 'popup', 'overlay', 'jump', 'toc', 'rail', 'aside',
+      'widget', 'widgets', 'toolbar', 'tags', 'tag', 'topics', 'keywords', 'footer', 'bio', 'modal', 'popup', 'overlay', 'jump',
+      'toc', 'rail', 'aside',
     ]),
   ],
   ['caption', new Set(['caption', 'captions', 'credit', 'credits', 'figcaption', 'gallery'])],

@@ -2,7 +2,7 @@ import type { Removed, RemovedKind } from '../../core/records.js';
 import { BOILERPLATE_RULES, removeBoilerplate } from '../text/boilerplate.js';
 import { isHidden, namedFurniture, nameWeight, namesArticleBody, structuralFurniture } from './boilerplate.js';
 import { collectBlocks, type TextBlock } from './blocks.js';
-import { findAll, findFirst, textContent, type HtmlElement } from './dom.js';
+import { closest, findAll, findFirst, textContent, type HtmlElement } from './dom.js';
 
 /**
  * Finds the article body of a page. The approach is Readability's (Arc90): paragraphs vote
@@ -119,7 +119,7 @@ function skipWhileScoring(element: HtmlElement): boolean {
 }
 
 /** Whether the element lies in a comment section: readers' prose, often longer than the article's. */
-function inComments(element: HtmlElement): boolean {
+function inComments(element: HtmlElement | null): boolean {
   for (let current: HtmlElement | null = element; current !== null; current = current.parent) {
     if (namedFurniture(current) === 'comments') return true;
   }
@@ -283,32 +283,24 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
   const record = (kind: RemovedKind, text: string, rule: string): void => {
     if (text !== '') removed.push({ kind, text, rule });
   };
-  const skipInArticle = (element: HtmlElement): boolean => {
-    if (isHidden(element)) {
-      record('hidden', textContent(element), 'hidden-element');
-      return true;
-    }
+  /** What furniture an element inside the article is, if any, and the rule that says so. */
+  const furnitureOf = (element: HtmlElement): { kind: RemovedKind; rule: string } | null => {
+    if (isHidden(element)) return { kind: 'hidden', rule: 'hidden-element' };
     const structural = structuralFurniture(element);
-    if (structural !== null) {
-      record(structural, textContent(element), `${element.tag}-element`);
-      return true;
-    }
-    const minor = (tallies.get(element)?.textLength ?? 0) <= articleText * MAX_FURNITURE_SHARE;
+    // The tag says it is furniture; its class, when it says more, says which ("aside.newsletter").
+    if (structural !== null) return { kind: namedFurniture(element) ?? structural, rule: `${element.tag}-element` };
+    if ((tallies.get(element)?.textLength ?? 0) > articleText * MAX_FURNITURE_SHARE) return null;
     const named = namedFurniture(element);
-    if (named !== null && minor) {
-      record(named, textContent(element), 'furniture-class');
-      return true;
-    }
-    if (minor && element.tag === 'article' && !parts.includes(element)) {
-      // An article inside the article is, by the HTML standard's own definition, related content: a teaser, a comment.
-      record('related', textContent(element), 'nested-article');
-      return true;
-    }
-    if (minor && isTeaserList(element, tallies)) {
-      record('related', textContent(element), 'teaser-list');
-      return true;
-    }
-    return false;
+    if (named !== null) return { kind: named, rule: 'furniture-class' };
+    // An article inside the article is, by the HTML standard's own definition, related content: a teaser, a comment.
+    if (element.tag === 'article' && !parts.includes(element)) return { kind: 'related', rule: 'nested-article' };
+    if (isTeaserList(element, tallies)) return { kind: 'related', rule: 'teaser-list' };
+    return null;
+  };
+  const skipInArticle = (element: HtmlElement): boolean => {
+    const furniture = furnitureOf(element);
+    if (furniture !== null) record(furniture.kind, textContent(element), furniture.rule);
+    return furniture !== null;
   };
 
   const blocks: TextBlock[] = [];
@@ -325,5 +317,36 @@ export function selectArticle(document: HtmlElement): ArticleSelection | null {
   // written as a paragraph) the plain-text rules recognise from the words themselves.
   const lines = blocks.map((block) => ({ text: block.text, indent: 0, blankBefore: true, block }));
   const cleaned = removeBoilerplate(lines, BOILERPLATE_RULES, removed).map((line) => (line.text === line.block.text ? line.block : { ...line.block, text: line.text }));
+  recordSurroundings(body, chosen.element, parts, furnitureOf, record);
   return { root: chosen.element, blocks: cleaned, removed };
+}
+
+/**
+ * Records the furniture around the chosen parts inside the page's article element (its
+ * header, share bar, captions, sign-up box, related list) and the page's comment sections,
+ * so a reader can see what was left out next to the article, not only inside it.
+ */
+function recordSurroundings(
+  body: HtmlElement,
+  container: HtmlElement,
+  parts: readonly HtmlElement[],
+  furnitureOf: (element: HtmlElement) => { kind: RemovedKind; rule: string } | null,
+  record: (kind: RemovedKind, text: string, rule: string) => void,
+): void {
+  const region = closest(container, (element) => element.tag === 'article' || element.tag === 'main');
+  const visit = (element: HtmlElement): void => {
+    if (parts.some((part) => contains(part, element))) return;
+    if (!parts.some((part) => contains(element, part))) {
+      const furniture = furnitureOf(element);
+      if (furniture !== null) {
+        record(furniture.kind, textContent(element), furniture.rule);
+        return;
+      }
+    }
+    for (const child of element.children) if (child.type === 'element') visit(child);
+  };
+  if (region !== null) visit(region);
+  for (const section of findAll(body, (element) => namedFurniture(element) === 'comments' && !inComments(element.parent))) {
+    if (region === null || !contains(region, section)) record('comments', textContent(section), 'comment-section');
+  }
 }

@@ -116,9 +116,16 @@ export function closest(node: HtmlNode, test: (element: HtmlElement) => boolean)
 /** Elements whose text is never shown to a reader. */
 const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object']);
 
+/** Elements that flow within a line of text; every other element breaks the line, so its text is spaced off. */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's',
+  'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+]);
+
 /**
  * The text a reader would see under `node`, white space collapsed (no block structure: use
- * the extractor for paragraphs). Scripts, styles and other invisible elements are skipped.
+ * the extractor for paragraphs; blocks are only spaced apart). Scripts, styles and other
+ * invisible elements are skipped.
  */
 export function textContent(node: HtmlNode): string {
   const parts: string[] = [];
@@ -128,8 +135,10 @@ export function textContent(node: HtmlNode): string {
       return;
     }
     if (INVISIBLE_TAGS.has(current.tag)) return;
-    if (current.tag === 'br') parts.push(' ');
+    const inline = INLINE_TAGS.has(current.tag);
+    if (!inline) parts.push(' ');
     for (const child of current.children) visit(child);
+    if (!inline) parts.push(' ');
   };
   visit(node);
   return collapseWhiteSpace(parts.join(''));
