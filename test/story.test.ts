@@ -23,7 +23,7 @@ describe('story of the bundled example', () => {
   };
 
   test('every article is read, with a title', () => {
-    assert.equal(story.articles.length, 7);
+    assert.equal(story.articles.length, 8);
     for (const article of story.articles) assert.ok(article.title !== null && article.title.length > 0, article.source);
     assert.deepEqual(story.diagnostics, []);
   });
@@ -35,7 +35,7 @@ describe('story of the bundled example', () => {
     const others = story.articles.filter((article) => article !== first && article !== second);
     assert.equal(new Set(others.map((article) => article.origin)).size, others.length);
     assert.ok(!others.some((article) => article.origin === first.origin));
-    assert.equal(story.independentReports, 6);
+    assert.equal(story.independentReports, 7);
     assert.ok(first.added.length > 0 && second.added.length > 0, 'each copy adds something of its own');
   });
 
@@ -48,6 +48,23 @@ describe('story of the bundled example', () => {
     assert.equal(articleNamed('02-corran-daily-mirror.txt').published, '2026-03-18T01:00');
     assert.equal(articleNamed('04-federalny-kurier.txt').title, 'Ostravian rescuers reached flooded Brennick');
     assert.equal(articleNamed('06-northline-news.txt').byline, 'Ilse Maren');
+  });
+
+  test('a web page gives its metadata, each field with its source, and only its article text', () => {
+    const page = articleNamed('08-valley-courier.html');
+    assert.equal(page.title, 'Brennick counts the cost as floodwater starts to fall');
+    assert.equal(page.published, '2026-03-18T16:05:00+01:00');
+    assert.equal(page.provenance.published, 'json-ld');
+    assert.equal(page.outlet, 'The Valley Courier');
+    assert.equal(page.byline, 'Rosalind Kett');
+    assert.equal(page.language, 'en');
+    assert.equal(page.url, 'https://valleycourier.example/news/2026/03/18/brennick-counts-the-cost');
+    assert.ok(page.paragraphs.some((block) => block.kind === 'heading'));
+    for (const furniture of ['cookies', 'Share on Facebook', 'Sign up now', 'How the Merrow Dam was built', 'RiverWatcher', 'All rights reserved', 'Advertisement']) {
+      assert.ok(!page.text.includes(furniture), furniture);
+    }
+    const kinds = new Set(page.removed.map((removed) => removed.kind));
+    for (const kind of ['comments', 'share', 'newsletter', 'related', 'caption', 'header'] as const) assert.ok(kinds.has(kind), kind);
   });
 
   test('each kind of boilerplate is removed and recorded', () => {
