@@ -67,7 +67,8 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?
  */
 export function parseMachineDate(value: string): string | null {
   const text = value.trim();
-  if (text === '') return null;
+  // The Unix epoch is what an empty date field prints as, not a publication date.
+  if (text === '' || /^1970-01-01(?:[T\s]00:00(?::00)?)?/.test(text) || /^0+$/.test(text)) return null;
   const iso = ISO_LIKE.exec(text);
   if (iso !== null) {
     const [, year = '', month = '', day = '', hour, minute, second, offset] = iso;
