@@ -88,10 +88,12 @@ export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'text/xml',
   'application/feed+json',
   'application/json',
+  'text/x-opml',
+  'application/x-opml+xml',
 ]);
 
 const ACCEPT_HEADER =
-  'text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,application/feed+json;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.8,text/plain;q=0.7';
+  'text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,application/feed+json;q=0.9,application/xml;q=0.8,text/xml;q=0.8,text/x-opml;q=0.8,application/json;q=0.8,text/plain;q=0.7';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
