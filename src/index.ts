@@ -8,15 +8,20 @@ export { ERROR_CODES, ParallaxError, type ErrorCode } from './core/errors.js';
 export {
   STORY_SCHEMA_VERSION,
   type Analyzed,
+  type Block,
+  type BlockKind,
   type Citation,
   type CopyEvidence,
   type Extracted,
   type Fetched,
   type MediaType,
+  type MetadataField,
+  type MetadataSource,
   type OriginGroup,
   type Removed,
   type RemovedKind,
   type Result,
+  type SourceHints,
   type Story,
   type StoryArticle,
   type SummarySentence,
@@ -24,6 +29,13 @@ export {
 } from './core/records.js';
 export { readInputs, fetchedFromBytes, DEFAULT_MAX_BYTES, type ReadInputsOptions, type ReadInputsResult } from './ingest/files.js';
 export { decodeBytes } from './ingest/decode.js';
+export { Fetcher, isFetchableUrl, fetchedFromResource, type FetchOptions, type FetchedResource } from './ingest/fetch.js';
+export { detectFeedKind, parseFeed, parseOpml, type Feed, type FeedItem, type FeedKind, type Subscription } from './ingest/feeds.js';
+export { resolveInputs, type ResolveInputsOptions } from './ingest/inputs.js';
+export { extractArticle } from './extract/index.js';
+export { extractHtml, type ExtractHtmlOptions } from './extract/html/index.js';
+export { readMetadata, type PageMetadata, type Sourced } from './extract/html/metadata.js';
+export { parseMarkup, type HtmlElement, type HtmlNode, type HtmlText } from './extract/html/dom.js';
 export { extractText, type ExtractTextOptions } from './extract/text/index.js';
 export { BOILERPLATE_RULES } from './extract/text/boilerplate.js';
 export { LEADING_HEADER_RULES, TRAILING_HEADER_RULES } from './extract/text/headers.js';
@@ -37,3 +49,4 @@ export { verifyCitation, type CitationCheck } from './summarize/citations.js';
 export { buildStory, storyFromFetched, type StoryOptions } from './pipeline/story.js';
 export { renderText, type ReportOptions } from './present/text.js';
 export { renderMarkdown } from './present/markdown.js';
+export { renderExtracted } from './present/extracted.js';

@@ -180,6 +180,32 @@ function stripLeadingByline(text: string): string {
   return text.slice(0, cut).split(/\s+/).length <= 8 ? text.slice(cut) : text;
 }
 
+/** A calendar date inside visible text: "Feb 16, 2018", "16th February 2018", "2018-02-16", "16.02.2018". */
+const DATE_PART = new RegExp(
+  `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
+  'i',
+);
+/** A clock time inside visible text, with its half of the day and zone: "6:45 PM", "18h45 CET". */
+const TIME_PART = new RegExp(`\\b\\d{1,2}[:h]\\d{2}(?:\\s*[ap]\\.?m\\b\\.?)?(?:\\s+(?:${ZONES})\\b)?`, 'i');
+
+/**
+ * Parses a date as a page shows it to readers, in any order of its parts: "Fri 6:45 PM, Feb 16,
+ * 2018" reads as well as "Feb 16, 2018 6:45 PM". The date and the time are found apart and
+ * read together when the whole text does not read as one date and time.
+ */
+export function parseVisibleDate(text: string): string | null {
+  const direct = parseMachineDate(text);
+  const time = TIME_PART.exec(text);
+  if (direct !== null && (direct.includes('T') || time === null)) return direct;
+  const date = DATE_PART.exec(text);
+  if (date === null) return direct;
+  const combined = parseMachineDate(time === null ? date[0] : `${date[0]} ${time[0]}`);
+  return combined ?? direct;
+}
+
+/** A month's name or a numeric date: a year and a clock time alone are no dateline. */
+const NAMED_OR_NUMERIC_DATE = new RegExp(`\\b${MONTH}\\b|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}`, 'i');
+
 /** A dateline read from visible text. */
 export interface Dateline {
   readonly kind: 'published' | 'updated';
@@ -194,16 +220,21 @@ export interface Dateline {
  */
 export function readDatelines(text: string): Dateline[] {
   const found: Dateline[] = [];
-  for (const part of text.split(/\s*(?:\||·|•|\/\s(?=\D)|\s[-–—]\s(?=\p{L}))\s*/u)) {
+  const parts = text
+    .split(/\s*(?:\||·|•|\/\s(?=\D)|\s[-–—]\s(?=\p{L}))\s*/u)
+    // "Ana Ruiz Published 10:02 AM Nov 19, 2019 Updated …": each label starts a part.
+    .flatMap((part) => part.split(/(?<=\S)\s+(?=(?:first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified)\b)/i));
+  for (const part of parts) {
     const trimmed = stripLeadingByline(part.trim());
     if (trimmed.length < 6 || trimmed.length > 80) continue;
     const label = DATE_LABEL.exec(trimmed);
     const rest = label === null ? trimmed : trimmed.slice(label[0].length);
-    if (!/\b(?:19|20)\d{2}\b/.test(rest)) continue;
+    // "As of 29 November", "until 20 January": a date the story talks about, not its own.
+    if (!/\b(?:19|20)\d{2}\b/.test(rest) || /^(?:as\s+of|until|till|since|from|by|before|after|through|between|ends?|starts?)\b/i.test(rest)) continue;
     const words = rest.split(/[\s,]+/).filter((word) => word !== '');
     if (words.length === 0 || words.filter((word) => !DATE_WORD.test(word)).length > 1) continue;
-    if (!new RegExp(`\\b${MONTH}\\b|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}`, 'i').test(rest)) continue;
-    const value = parseMachineDate(rest);
+    if (!NAMED_OR_NUMERIC_DATE.test(rest)) continue;
+    const value = parseVisibleDate(rest);
     if (value === null) continue;
     const kind = label !== null && /updated|modified|edited/i.test(label[1] ?? '') ? 'updated' : 'published';
     found.push({ kind, value });

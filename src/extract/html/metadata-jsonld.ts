@@ -30,7 +30,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** A value as a list: arrays as they are, anything else as a list of one (none for null). */
-export function asList(value: unknown): readonly unknown[] {
+function asList(value: unknown): readonly unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
 }
@@ -43,12 +43,12 @@ export function typesOf(node: JsonObject): string[] {
 }
 
 /** Whether a node is an article-like type. */
-export function isArticleNode(node: JsonObject): boolean {
+function isArticleNode(node: JsonObject): boolean {
   return typesOf(node).some((type) => ARTICLE_TYPES.has(type));
 }
 
 /** Whether a node is a web page (`WebPage`, `ItemPage`, `MedicalWebPage`…). */
-export function isPageNode(node: JsonObject): boolean {
+function isPageNode(node: JsonObject): boolean {
   return typesOf(node).some((type) => type.endsWith('webpage') || type === 'itempage');
 }
 
@@ -207,7 +207,7 @@ export function readJsonLd(document: HtmlElement): JsonLd {
 }
 
 /** A URL folded for comparison: no scheme, `www.`, query, fragment or final slash. */
-export function foldUrl(url: string): string {
+function foldUrl(url: string): string {
   return url
     .trim()
     .toLowerCase()
@@ -295,9 +295,9 @@ export function articleBodyOf(node: JsonObject): string | null {
   const raw = asList(node['articleBody']).find((item): item is string => typeof item === 'string');
   if (raw === undefined) return null;
   let text = raw;
-  if (/<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(raw)) {
-    // Markup in the body: keep its block breaks as blank lines, drop the tags.
-    text = rawText(parseMarkup(raw.replace(/<\/(?:p|div|h[1-6]|li|blockquote)>|<br\s*\/?>/gi, '$&\n\n')));
+  // Markup in the body (sometimes escaped twice): keep its block breaks as blank lines, drop the tags.
+  for (let pass = 0; pass < 2 && /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text); pass++) {
+    text = rawText(parseMarkup(text.replace(/<\/(?:p|div|h[1-6]|li|blockquote)>|<br\s*\/?>/gi, '$&\n\n')));
   }
   const paragraphs = text
     .split(/\n\s*\n|\r\n\s*\r\n/)
