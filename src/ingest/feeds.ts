@@ -2,6 +2,7 @@ import { Tokenizer } from 'htmlparser2';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Result, SourceHints } from '../core/records.js';
 import { childElements, collapseWhiteSpace, parseMarkup, rawText, type HtmlElement, type HtmlNode } from '../extract/html/dom.js';
+import { collectBlocks } from '../extract/html/blocks.js';
 import { parseHeaderDate } from '../extract/text/dates.js';
 
 /**
@@ -387,37 +388,9 @@ function baseAt(element: HtmlElement, documentBase: string | null): string | nul
 // ---------------------------------------------------------------------------------------------
 // Text and HTML
 
-/** Elements that end a line of text: paragraphs, headings, list items, table cells. */
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'table', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'main', 'nav',
-]);
-/** Elements whose text a reader never sees. */
-const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head', 'title']);
-
-/** The blocks of text of an HTML fragment, white space collapsed, empty blocks dropped. */
+/** The blocks of text of an HTML fragment (paragraphs, headings, list items), as the extractor sees them. */
 function htmlBlocks(html: string): string[] {
-  const blocks: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const text = collapseWhiteSpace(current);
-    if (text !== '') blocks.push(text);
-    current = '';
-  };
-  const visit = (node: HtmlNode): void => {
-    if (node.type === 'text') {
-      current += node.text;
-      return;
-    }
-    if (HIDDEN_TAGS.has(node.tag)) return;
-    const block = BLOCK_TAGS.has(node.tag);
-    if (block) flush();
-    for (const child of node.children) visit(child);
-    if (block) flush();
-  };
-  visit(parseMarkup(html));
-  flush();
-  return blocks;
+  return collectBlocks(parseMarkup(html)).map((block) => block.text);
 }
 
 /** Text that holds a tag or an entity, so must be read as HTML to become plain text. */

@@ -1,10 +1,10 @@
 import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
-import type { Block, Extracted, Fetched, MetadataField, MetadataSource, Removed, Result } from '../../core/records.js';
+import type { Block, BlockKind, Extracted, Fetched, MetadataField, MetadataSource, Removed, Result } from '../../core/records.js';
 import { detectLanguage } from '../language.js';
 import type { TextBlock } from './blocks.js';
 import { selectArticle } from './content.js';
-import { parseMarkup } from './dom.js';
+import { collapseWhiteSpace, parseMarkup } from './dom.js';
 import { readMetadata, type Sourced } from './metadata.js';
 
 /** Options for {@link extractHtml}. */
@@ -34,6 +34,11 @@ function withoutTitleAndDanglingHeadings(blocks: readonly TextBlock[], title: st
   return kept;
 }
 
+/** How many characters the blocks hold. */
+function lengthOf(blocks: readonly { readonly text: string }[]): number {
+  return blocks.reduce((sum, block) => sum + block.text.length, 0);
+}
+
 /** The page's address: the URL it was fetched from, or the input when that is a URL. */
 function pageUrlOf(fetched: Fetched): string | null {
   if (fetched.url !== undefined) return fetched.url;
@@ -57,10 +62,20 @@ export function extractHtml(fetched: Fetched, options: ExtractHtmlOptions = {}):
   const document = parseMarkup(fetched.text);
   const selection = selectArticle(document);
   const metadata = readMetadata(document, pageUrlOf(fetched), selection?.root ?? null);
-  if (selection === null) return fail('the page holds no article text (it may be a home page, a list of links, or need JavaScript)');
-
-  const removed = [...selection.removed];
-  const blocks = withoutTitleAndDanglingHeadings(selection.blocks, metadata.title?.value ?? fetched.hints?.title ?? null, removed);
+  const minLength = options.minArticleLength ?? 200;
+  const removed = [...(selection?.removed ?? [])];
+  let blocks: readonly { readonly text: string; readonly kind: BlockKind }[] = withoutTitleAndDanglingHeadings(selection?.blocks ?? [], metadata.title?.value ?? fetched.hints?.title ?? null, removed);
+  // A page that builds its text with script often still states the body in its JSON-LD:
+  // when the markup yields no article, the publisher's own statement of it is the next best.
+  const statedBody = metadata.articleBodyHint;
+  if (lengthOf(blocks) < minLength && statedBody !== null && statedBody.length >= minLength) {
+    blocks = statedBody
+      .split(/\n\s*\n|\n/)
+      .map((paragraph) => collapseWhiteSpace(paragraph))
+      .filter((paragraph) => paragraph !== '')
+      .map((paragraph) => ({ text: paragraph, kind: 'paragraph' as const }));
+    diagnostics.push(makeDiagnostic('info', 'no-body', 'the page markup holds no article text; the body is read from its JSON-LD articleBody', fetched.source));
+  }
   const paragraphs: Block[] = [];
   let text = '';
   for (const block of blocks) {
@@ -68,9 +83,12 @@ export function extractHtml(fetched: Fetched, options: ExtractHtmlOptions = {}):
     paragraphs.push({ start: text.length, end: text.length + block.text.length, kind: block.kind });
     text += block.text;
   }
-  const minLength = options.minArticleLength ?? 200;
   if (text.length < minLength) {
-    return fail(`the page holds no article: its main text is ${text.length} characters long (a home page, a login wall, or a page that needs JavaScript)`);
+    return fail(
+      text.length === 0
+        ? 'the page holds no article text (it may be a home page, a list of links, or need JavaScript)'
+        : `the page holds no article: its main text is ${text.length} characters long (a home page, a login wall, or a page that needs JavaScript)`,
+    );
   }
 
   const provenance: Partial<Record<MetadataField, MetadataSource>> = {};
