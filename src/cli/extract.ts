@@ -3,7 +3,7 @@ import { ParallaxError } from '../core/errors.js';
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs } from '../ingest/inputs.js';
 import { renderExtracted } from '../present/extracted.js';
-import { networkOptions, readNetworkOptions, reportDiagnostics, writeOutput, type NetworkCommandOptions } from './shared.js';
+import { networkOptions, readNetworkOptions, reportDiagnostics, useColor, writeOutput, type NetworkCommandOptions } from './shared.js';
 
 /** The formats `parallax extract` can print. */
 export const EXTRACT_FORMATS = ['text', 'json'] as const;
@@ -33,7 +33,7 @@ async function runExtract(input: string, options: ExtractCommandOptions): Promis
     reportDiagnostics(result.diagnostics.filter((diagnostic) => !page.diagnostics.includes(diagnostic)));
     return 1;
   }
-  const color = options.out === undefined && options.color !== false && process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
+  const color = useColor(options);
   const rendered =
     options.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : renderExtracted(result.value, { verbose: options.verbose === true, color });
   await writeOutput(rendered, options.out);

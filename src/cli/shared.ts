@@ -50,6 +50,14 @@ function progressLine(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+/**
+ * Whether to style output: only on a terminal, unless --no-color or NO_COLOR
+ * (https://no-color.org) says otherwise, and never into a file.
+ */
+export function useColor(options: { readonly out?: string; readonly color?: boolean }): boolean {
+  return options.out === undefined && options.color !== false && process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
+}
+
 /** Prints diagnostics to stderr, one per line: severity, input, cause. */
 export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) {

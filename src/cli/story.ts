@@ -3,7 +3,7 @@ import type { Story } from '../core/records.js';
 import { buildStory } from '../pipeline/story.js';
 import { renderMarkdown } from '../present/markdown.js';
 import { renderText } from '../present/text.js';
-import { networkOptions, parsePositiveInteger, readNetworkOptions, reportDiagnostics, writeOutput, type NetworkCommandOptions } from './shared.js';
+import { networkOptions, parsePositiveInteger, readNetworkOptions, reportDiagnostics, useColor, writeOutput, type NetworkCommandOptions } from './shared.js';
 
 /** The formats `parallax story` can print. */
 export const STORY_FORMATS = ['text', 'md', 'json'] as const;
@@ -44,9 +44,7 @@ async function runStory(inputs: readonly string[], options: StoryCommandOptions)
     process.stderr.write('parallax: no article could be read from the inputs\n');
     return 1;
   }
-  // Styles only on a terminal, unless --no-color or NO_COLOR (https://no-color.org) says otherwise.
-  const color =
-    options.out === undefined && options.color !== false && process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined;
+  const color = useColor(options);
   const rendered = renderStory(story, options.format, { verbose: options.verbose === true, color });
   await writeOutput(rendered, options.out);
   return 0;
