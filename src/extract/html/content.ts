@@ -2,7 +2,7 @@ import type { Removed, RemovedKind } from '../../core/records.js';
 import { BOILERPLATE_RULES, removeBoilerplate } from '../text/boilerplate.js';
 import { isHidden, namedFurniture, nameWeight, namesArticleBody, structuralFurniture } from './boilerplate.js';
 import { collectBlocks, type TextBlock } from './blocks.js';
-import { closest, findAll, findFirst, textContent, type HtmlElement } from './dom.js';
+import { closest, findAll, findFirst, isInside, textContent, type HtmlElement } from './dom.js';
 
 /**
  * Finds the article body of a page. The approach is Readability's (Arc90): paragraphs vote
@@ -142,10 +142,10 @@ function chooseContainer(body: HtmlElement, tallies: ReadonlyMap<HtmlElement, Ta
 
   // A page that names its article body is trusted, when that element holds the winner or sits inside it.
   const named = findFirst(body, (element) => namesArticleBody(element) && (tallies.get(element)?.textLength ?? 0) > 0);
-  if (named !== null && (contains(named, best) || contains(best, named))) {
+  if (named !== null && (isInside(best, named) || isInside(named, best))) {
     const namedText = tallies.get(named)?.textLength ?? 0;
     const bestText = tallies.get(best)?.textLength ?? 0;
-    if (contains(named, best) || namedText >= bestText * 0.5) return { element: named, score: Math.max(bestScore, scoreOf(named, tallies)) };
+    if (isInside(best, named) || namedText >= bestText * 0.5) return { element: named, score: Math.max(bestScore, scoreOf(named, tallies)) };
   }
 
   // Climb while a parent scores more: the article's paragraphs may be split over several children.
@@ -162,11 +162,6 @@ function chooseContainer(body: HtmlElement, tallies: ReadonlyMap<HtmlElement, Ta
     lastScore = score;
   }
   return { element: best, score: bestScore };
-}
-
-function contains(ancestor: HtmlElement, element: HtmlElement): boolean {
-  for (let current: HtmlElement | null = element; current !== null; current = current.parent) if (current === ancestor) return true;
-  return false;
 }
 
 /** The container's siblings that belong to the article too: high scorers and link-free prose. */
@@ -210,7 +205,7 @@ function gatherChunks(body: HtmlElement, parts: readonly HtmlElement[], containe
   );
   const all = [...parts];
   for (const chunk of chunks) {
-    if (all.some((part) => contains(part, chunk) || contains(chunk, part))) continue;
+    if (all.some((part) => isInside(chunk, part) || isInside(part, chunk))) continue;
     if (insideFurniture(chunk, container)) continue;
     all.push(chunk);
   }
@@ -220,7 +215,7 @@ function gatherChunks(body: HtmlElement, parts: readonly HtmlElement[], containe
 /** Whether furniture (comments, a sidebar) holds `element` without holding the article's container too. */
 function insideFurniture(element: HtmlElement, container: HtmlElement): boolean {
   for (let ancestor = element.parent; ancestor !== null; ancestor = ancestor.parent) {
-    if (contains(ancestor, container)) return false;
+    if (isInside(container, ancestor)) return false;
     if (isHidden(ancestor) || structuralFurniture(ancestor) !== null || namedFurniture(ancestor) !== null) return true;
   }
   return false;
@@ -335,8 +330,8 @@ function recordSurroundings(
 ): void {
   const region = closest(container, (element) => element.tag === 'article' || element.tag === 'main');
   const visit = (element: HtmlElement): void => {
-    if (parts.some((part) => contains(part, element))) return;
-    if (!parts.some((part) => contains(element, part))) {
+    if (parts.some((part) => isInside(element, part))) return;
+    if (!parts.some((part) => isInside(part, element))) {
       const furniture = furnitureOf(element);
       if (furniture !== null) {
         record(furniture.kind, textContent(element), furniture.rule);
@@ -347,6 +342,6 @@ function recordSurroundings(
   };
   if (region !== null) visit(region);
   for (const section of findAll(body, (element) => namedFurniture(element) === 'comments' && !inComments(element.parent))) {
-    if (region === null || !contains(region, section)) record('comments', textContent(section), 'comment-section');
+    if (region === null || !isInside(section, region)) record('comments', textContent(section), 'comment-section');
   }
 }

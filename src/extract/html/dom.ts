@@ -113,6 +113,12 @@ export function closest(node: HtmlNode, test: (element: HtmlElement) => boolean)
   return null;
 }
 
+/** Whether `inner` is `outer` or lies inside it. */
+export function isInside(inner: HtmlElement, outer: HtmlElement): boolean {
+  for (let node: HtmlElement | null = inner; node !== null; node = node.parent) if (node === outer) return true;
+  return false;
+}
+
 /** Elements whose text is never shown to a reader. */
 const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object']);
 

@@ -1,4 +1,4 @@
-import { attribute, byTag, closest, findAll, findFirst, textContent, type HtmlElement } from './dom.js';
+import { attribute, byTag, closest, findAll, findFirst, isInside, textContent, type HtmlElement } from './dom.js';
 
 /**
  * Which parts of a page speak about the article. Pages state dates and names for many things
@@ -14,7 +14,7 @@ const EXCLUDED_NAME =
   /(?:^|[-_])(?:comments?|commentlist|comment(?:s)?(?:area|list|section|thread)|disqus|respond|replies|related|recommend(?:ed|ations?)?|recirc(?:ulation)?|more(?:-(?:stories|news|articles|from|on|in|like))|read-?(?:more|next|also)|also-?read|you-?may-?(?:like|also)|most-?(?:read|popular|viewed|shared|recent)|trending|popular|sidebar|side-?bar|rail|footer|nav|navbar|navigation|menu|newsletter|promo|teasers?|outbrain|taboola|widgets?|breadcrumbs?|carousel|latest-?(?:news|stories|posts|articles)|next-?(?:post|article|story)|prev(?:ious)?-?(?:post|article|story)|post-?navigation|pagination|cookie|consent|ad|ads|advert(?:isement)?)(?:$|[-_])/;
 
 /** The class and id of an element, as hyphenated lower-case words ("relatedLinks" → "related-links"). */
-export function nameWords(element: HtmlElement): string[] {
+export function hyphenatedNames(element: HtmlElement): string[] {
   const raw = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
   return raw
     .split(/\s+/)
@@ -54,12 +54,6 @@ export interface PageRegions {
   readonly anchorChain: ReadonlySet<HtmlElement>;
 }
 
-/** Whether `inner` is `outer` or lies inside it. */
-export function isInside(inner: HtmlElement, outer: HtmlElement): boolean {
-  for (let node: HtmlElement | null = inner; node !== null; node = node.parent) if (node === outer) return true;
-  return false;
-}
-
 /** The element and its ancestors. */
 function chainOf(element: HtmlElement | null): Set<HtmlElement> {
   const chain = new Set<HtmlElement>();
@@ -86,7 +80,7 @@ export function isExcluded(element: HtmlElement, regions: Pick<PageRegions, 'anc
     if (EXCLUDED_TAGS.has(node.tag)) return true;
     // Another <article> than the story's is a teaser or a comment.
     if (node.tag === 'article' && anchored !== null) return true;
-    if (nameWords(node).some((word) => EXCLUDED_NAME.test(word))) return true;
+    if (hyphenatedNames(node).some((word) => EXCLUDED_NAME.test(word))) return true;
     if (/^comments?$/i.test(attribute(node, 'itemprop') ?? '')) return true;
   }
   return false;
@@ -127,9 +121,9 @@ const MASTHEAD_NAME = /^header$|(?:^|[-_])(?:(?:site|page|global|top|main)-?head
 /** Whether an `<h1>` is the site's name in the masthead: in an element named so, or a link to the home page. */
 function isMasthead(heading: HtmlElement): boolean {
   // An <h1> named as a headline is one, wherever the page puts it.
-  if (nameWords(heading).some((word) => /title|headline|heading|entry|article|story|post/.test(word) && !/site-?title/.test(word))) return false;
+  if (hyphenatedNames(heading).some((word) => /title|headline|heading|entry|article|story|post/.test(word) && !/site-?title/.test(word))) return false;
   for (let node: HtmlElement | null = heading; node !== null && node.tag !== 'body'; node = node.parent) {
-    if (nameWords(node).some((word) => MASTHEAD_NAME.test(word))) return true;
+    if (hyphenatedNames(node).some((word) => MASTHEAD_NAME.test(word))) return true;
   }
   const link = closest(heading, (ancestor) => ancestor.tag === 'a') ?? findFirst(heading, (inner) => inner.tag === 'a');
   return link !== null && /^(?:\/|\.\/|https?:\/\/[^/]+\/?)$/.test((attribute(link, 'href') ?? '').trim());

@@ -1,5 +1,5 @@
 import type { MetadataSource } from '../../core/records.js';
-import { attribute, byTag, closest, collapseWhiteSpace, findAll, findFirst, textContent, type HtmlElement, type HtmlNode } from './dom.js';
+import { attribute, byTag, closest, collapseWhiteSpace, findAll, findFirst, isInside, textContent, type HtmlElement, type HtmlNode } from './dom.js';
 import { cleanAuthorNames, foldName, type AuthorNames, type AuthorOptions } from './metadata-authors.js';
 import { dateFromUrl, isSurelyBefore, parseMachineDate, readDatelines, type Dateline } from './metadata-dates.js';
 import {
@@ -19,7 +19,7 @@ import {
   type JsonLd,
   type JsonObject,
 } from './metadata-jsonld.js';
-import { foldText, inForeignItem, isExcluded, isInside, isNearAfter, isNearBefore, nameWords, readRegions, type PageRegions } from './metadata-regions.js';
+import { foldText, inForeignItem, isExcluded, isNearAfter, isNearBefore, hyphenatedNames, readRegions, type PageRegions } from './metadata-regions.js';
 
 /**
  * Page metadata read from the markup tree: title, dates, authors, outlet, description,
@@ -180,7 +180,7 @@ function readTimeCandidates(document: HtmlElement, regions: PageRegions): TimeCa
     (element) =>
       element.tag === 'time' ||
       (element.tag !== 'meta' && attribute(element, 'datetime') !== null) ||
-      (element.tag === 'abbr' && attribute(element, 'title') !== null && nameWords(element).some((word) => /^(?:published|updated)$/.test(word))),
+      (element.tag === 'abbr' && attribute(element, 'title') !== null && hyphenatedNames(element).some((word) => /^(?:published|updated)$/.test(word))),
   );
   for (const element of dated) {
     if (isExcluded(element, regions) || inForeignItem(element)) continue;
@@ -189,7 +189,7 @@ function readTimeCandidates(document: HtmlElement, regions: PageRegions): TimeCa
     const value = (stated === null ? null : parseMachineDate(stated)) ?? (visible.length <= 80 ? readDatelines(visible)[0]?.value ?? null : null);
     if (value === null) continue;
     const itemprop = (attribute(element, 'itemprop') ?? '').toLowerCase();
-    const names = `${nameWords(element).join(' ')} ${attribute(element, 'name') ?? ''}`;
+    const names = `${hyphenatedNames(element).join(' ')} ${attribute(element, 'name') ?? ''}`;
     const label = `${labelBefore(element)} ${visible.slice(0, 20)}`;
     let kind: TimeCandidate['kind'] = 'unknown';
     if (/datemodified/.test(itemprop) || UPDATED_HINT.test(names) || (/updated|modified/i.test(label) && !/published|posted/i.test(label))) kind = 'updated';
@@ -566,7 +566,7 @@ const NOT_BYLINE = /avatar|image|img|photo|picture|thumb|bio|about|desc|social|s
 function visibleBylines(document: HtmlElement, regions: PageRegions, blocks: readonly string[]): string[] {
   const near: string[] = [];
   const far: string[] = [];
-  for (const element of findAll(document, (candidate) => nameWords(candidate).some((word) => BYLINE_NAME.test(word) && !NOT_BYLINE.test(word)))) {
+  for (const element of findAll(document, (candidate) => hyphenatedNames(candidate).some((word) => BYLINE_NAME.test(word) && !NOT_BYLINE.test(word)))) {
     if (['body', 'html', 'article', 'main', 'section', 'img', 'meta', 'link'].includes(element.tag)) continue;
     if (inForeignItem(element) || isExcluded(element, regions)) continue;
     const text = boundedText(element, SHORT_BLOCK);
