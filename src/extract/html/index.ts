@@ -2,6 +2,7 @@ import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
 import type { Block, BlockKind, Extracted, Fetched, MetadataField, MetadataSource, Removed, Result } from '../../core/records.js';
 import { detectLanguage } from '../language.js';
+import { foldText } from '../fold.js';
 import type { TextBlock } from './blocks.js';
 import { selectArticle } from './content.js';
 import { collapseWhiteSpace, parseMarkup } from './dom.js';
@@ -13,11 +14,6 @@ export interface ExtractHtmlOptions {
   readonly minArticleLength?: number;
 }
 
-/** Folds a heading or title for comparison: case, punctuation and spacing do not matter. */
-function fold(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 /**
  * Drops the headline from the body when the page repeats it there (an `<h1>` inside the
  * article): it is the record's title, not a paragraph. Headings at the very end of the body
@@ -25,8 +21,8 @@ function fold(text: string): string {
  */
 function withoutTitleAndDanglingHeadings(blocks: readonly TextBlock[], title: string | null, removed: Removed[]): TextBlock[] {
   const kept = [...blocks];
-  const folded = title === null ? null : fold(title);
-  const titleIndex = kept.findIndex((block, index) => index < 5 && block.kind === 'heading' && folded !== null && fold(block.text) === folded);
+  const folded = title === null ? null : foldText(title);
+  const titleIndex = kept.findIndex((block, index) => index < 5 && block.kind === 'heading' && folded !== null && foldText(block.text) === folded);
   if (titleIndex >= 0) removed.push({ kind: 'header', text: kept.splice(titleIndex, 1)[0]!.text, rule: 'repeated-title' });
   while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') {
     removed.push({ kind: 'related', text: kept.pop()!.text, rule: 'dangling-heading' });
@@ -105,8 +101,9 @@ export function extractHtml(fetched: Fetched, options: ExtractHtmlOptions = {}):
     }
     return null;
   };
-  const language = detectLanguage(text) ?? metadata.declaredLanguage;
-  if (language !== null) provenance.language = detectLanguage(text) !== null ? 'detected' : 'meta';
+  const detected = detectLanguage(text);
+  const language = detected ?? metadata.declaredLanguage;
+  if (language !== null) provenance.language = detected !== null ? 'detected' : 'meta';
   const authors = pick('byline', metadata.authors, hints?.authors);
   const pageUrl = pageUrlOf(fetched);
   const url = metadata.url ?? (pageUrl === null ? null : { value: pageUrl, source: 'url' as const });

@@ -1,4 +1,5 @@
 import { attribute, byTag, closest, findAll, findFirst, isInside, textContent, type HtmlElement } from './dom.js';
+import { foldText } from '../fold.js';
 
 /**
  * Which parts of a page speak about the article. Pages state dates and names for many things
@@ -59,11 +60,6 @@ function chainOf(element: HtmlElement | null): Set<HtmlElement> {
   const chain = new Set<HtmlElement>();
   for (let node = element; node !== null; node = node.parent) chain.add(node);
   return chain;
-}
-
-/** Folds text for comparison: lower case, letters and digits only. */
-export function foldText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

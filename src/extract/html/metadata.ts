@@ -2,6 +2,7 @@ import type { MetadataSource } from '../../core/records.js';
 import { attribute, byTag, closest, collapseWhiteSpace, findAll, findFirst, isInside, textContent, type HtmlElement, type HtmlNode } from './dom.js';
 import { cleanAuthorNames, foldName, type AuthorNames, type AuthorOptions } from './metadata-authors.js';
 import { dateFromUrl, isSurelyBefore, parseMachineDate, readDatelines, type Dateline } from './metadata-dates.js';
+import { foldText } from '../fold.js';
 import {
   articleBodyOf,
   cleanText,
@@ -19,7 +20,7 @@ import {
   type JsonLd,
   type JsonObject,
 } from './metadata-jsonld.js';
-import { foldText, inForeignItem, isExcluded, isNearAfter, isNearBefore, hyphenatedNames, readRegions, type PageRegions } from './metadata-regions.js';
+import { inForeignItem, isExcluded, isNearAfter, isNearBefore, hyphenatedNames, readRegions, type PageRegions } from './metadata-regions.js';
 
 /**
  * Page metadata read from the markup tree: title, dates, authors, outlet, description,

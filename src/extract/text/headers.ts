@@ -3,6 +3,7 @@ import type { Removed } from '../../core/records.js';
 import { isAgency, isPersonName, splitCredits } from './credits.js';
 import { parseHeaderDate } from './dates.js';
 import { BULLET, countWords, endsLikeSentence, type Line } from './lines.js';
+import { foldText } from '../fold.js';
 
 /** The metadata plain-text headers and credit lines carry. */
 export interface HeaderFields {
@@ -44,11 +45,6 @@ export function makeHeaderDraft(source: string): HeaderDraft {
     diagnostics: [],
     source,
   };
-}
-
-/** Folds text for comparisons: lower case, letters and digits only. */
-function fold(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function addCredits(draft: HeaderDraft, names: readonly string[]): void {
@@ -187,8 +183,8 @@ export const cleanRepeatedTitle: LeadingHeaderRule = (_lines, _position, draft) 
   if (title === null) return 0;
   const words = title.split(/\s+/);
   for (let length = Math.floor(words.length / 2); length >= 3; length--) {
-    const phrase = fold(words.slice(0, length).join(' '));
-    if (fold(words.slice(length, 2 * length).join(' ')) !== phrase) continue;
+    const phrase = foldText(words.slice(0, length).join(' '));
+    if (foldText(words.slice(length, 2 * length).join(' ')) !== phrase) continue;
     const rest = words.slice(2 * length).join(' ');
     draft.fields.title = words.slice(0, length).join(' ').replace(/[.:;,]$/, '');
     if (rest !== '') draft.removed.push({ kind: 'related', text: rest, rule: 'cleanRepeatedTitle' });
@@ -276,7 +272,7 @@ export const readHeaderLines: LeadingHeaderRule = (lines, position, draft) => {
 /** The title printed again as the body's first line (common after a field block). */
 export const dropRepeatedTitle: LeadingHeaderRule = (lines, position, draft) => {
   const line = lines[position];
-  if (line === undefined || draft.fields.title === null || fold(line.text) !== fold(draft.fields.title)) return 0;
+  if (line === undefined || draft.fields.title === null || foldText(line.text) !== foldText(draft.fields.title)) return 0;
   draft.removed.push({ kind: 'header', text: line.text, rule: 'dropRepeatedTitle' });
   return 1;
 };
