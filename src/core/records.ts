@@ -1,3 +1,4 @@
+import type { Annotations, DatePrecision, DateRelation, EntityKind, NumberQualifier, QuoteKind } from './annotations.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './span.js';
 
@@ -140,8 +141,8 @@ export interface Token extends Span {
   readonly norm: string;
 }
 
-/** One article with its per-article analysis. */
-export interface Analyzed {
+/** One article with its per-article analysis: sentences, tokens, and typed annotations. */
+export interface Analyzed extends Annotations {
   readonly article: Extracted;
   /** Sentences, in order; they tile the paragraphs (only white space lies between them). */
   readonly sentences: readonly Span[];
@@ -204,6 +205,66 @@ export interface StoryArticle extends Extracted {
   readonly added: readonly Span[];
 }
 
+/** An entity of the story: one name for all the ways its articles write it. */
+export interface StoryEntity {
+  readonly id: string;
+  /** The name shown: the fullest form most articles use (a country's common name). */
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** The other forms the articles use, most used first. */
+  readonly aliases: readonly string[];
+  /** Roles the articles give it ("interior minister"), most used first. */
+  readonly roles: readonly string[];
+  readonly mentions: readonly Citation[];
+}
+
+/** A quotation in one article, its speaker resolved to a story entity where the text supports one. */
+export interface StoryQuote extends Citation {
+  readonly kind: QuoteKind;
+  /** The quoted words (parts of a split quote joined by " … "), without quotation marks. */
+  readonly text: string;
+  /** The spans of the quoted words in the article's text. */
+  readonly content: readonly Span[];
+  /** The cue as written ("said", "told reporters"), or null. */
+  readonly cue: string | null;
+  /** The speaker's entity id, or null when the text does not say who spoke. */
+  readonly speaker: string | null;
+  /** The words naming the speaker here ("he", "the minister", "Halvik"), or null. */
+  readonly speakerText: string | null;
+}
+
+/** A quantity stated in one article. */
+export interface StoryNumber extends Citation {
+  readonly value: number;
+  readonly high: number | null;
+  readonly qualifier: NumberQualifier;
+  readonly unit: string | null;
+  /** The words naming what is counted, or null. */
+  readonly counted: string | null;
+  readonly countedHead: string | null;
+}
+
+/** A date stated in one article, normalised. */
+export interface StoryDate extends Citation {
+  readonly value: string;
+  readonly precision: DatePrecision;
+  readonly relation: DateRelation;
+  readonly relative: boolean;
+}
+
+/** A dated event of the story, with every sentence that reports it. */
+export interface TimelineEvent {
+  /** ISO 8601 at its precision: "2017-05-10", "2017-05" or "2017". */
+  readonly date: string;
+  readonly precision: DatePrecision;
+  /** The event as one of its reports words it (the sentence of the earliest listed article). */
+  readonly text: string;
+  /** The sentences that report it. */
+  readonly citations: readonly Citation[];
+  /** How many independent reports (origin groups) carry it. */
+  readonly independentReports: number;
+}
+
 /** The public contract: one story made from many articles. */
 export interface Story {
   readonly schemaVersion: typeof STORY_SCHEMA_VERSION;
@@ -213,6 +274,14 @@ export interface Story {
   /** The number of origin groups: reports that are not copies of one another. */
   readonly independentReports: number;
   readonly summary: readonly SummarySentence[];
+  /** People, organisations, places and other named things, most mentioned first. */
+  readonly entities: readonly StoryEntity[];
+  /** Quotations, by article then position. */
+  readonly quotes: readonly StoryQuote[];
+  readonly numbers: readonly StoryNumber[];
+  readonly dates: readonly StoryDate[];
+  /** Dated events, in date order, each with the sentences that report it. */
+  readonly timeline: readonly TimelineEvent[];
   /** Inputs that were skipped or read with warnings, and why. */
   readonly diagnostics: readonly Diagnostic[];
 }

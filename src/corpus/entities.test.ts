@@ -102,14 +102,26 @@ describe('reconcileEntities', () => {
     assert.deepEqual(result.entities[0]?.aliases, ['Russian Federation']);
   });
 
+  it('joins a formal state name the gazetteer does not know to the short name', () => {
+    const result = reconcileEntities([
+      article('a', 'Ostravia sent divers. Ostravia said more would come.', [['Ostravia', 'place'], ['Ostravia', 'place']]),
+      article('b', 'The Ostravian Federal Republic sent divers.', [['Ostravian Federal Republic', 'place']]),
+      article('c', 'The Republic of Ostravia sent divers.', [['Republic of Ostravia', 'organization']]),
+    ]);
+    assert.equal(result.entities.length, 1);
+    assert.equal(result.entities[0]?.name, 'Ostravia');
+    assert.equal(result.entities[0]?.kind, 'place');
+  });
+
   it('joins an acronym to the organisation it abbreviates', () => {
     const result = reconcileEntities([
       article('a', 'The Kestrian Union of Civil Engineers warned.', [['Kestrian Union of Civil Engineers', 'organization']]),
-      article('b', 'The KUCE warned.', [['KUCE', 'organization']]),
+      article('b', 'The Kestrian Union of Civil Engineers, or KUCE, warned.', [['Kestrian Union of Civil Engineers', 'organization'], ['KUCE', 'organization']]),
+      article('c', 'The KUCE warned.', [['KUCE', 'organization']]),
     ]);
     assert.equal(result.entities.length, 1);
     assert.equal(result.entities[0]?.name, 'Kestrian Union of Civil Engineers');
-    assert.equal(result.entityOf('b', { start: 4, end: 8 }), result.entities[0]?.id);
+    assert.equal(result.entityOf('c', { start: 4, end: 8 }), result.entities[0]?.id);
   });
 
   it('drops possessives and leading articles from names', () => {

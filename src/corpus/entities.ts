@@ -1,5 +1,5 @@
 import type { EntityKind, EntityMention } from '../core/annotations.js';
-import type { Citation } from '../core/records.js';
+import type { StoryEntity } from '../core/records.js';
 import type { Span } from '../core/span.js';
 import { canonicalCountry } from './countries.js';
 import { compareNameWords, comparePersonNames, nameWords } from './name-match.js';
@@ -25,19 +25,6 @@ export interface ArticleMentions {
   readonly article: string;
   readonly text: string;
   readonly mentions: readonly EntityMention[];
-}
-
-/** An entity of the story: its name, other spellings, roles, and every mention. */
-export interface StoryEntity {
-  readonly id: string;
-  /** The name shown: the fullest form most articles use (a country's common name). */
-  readonly name: string;
-  readonly kind: EntityKind;
-  /** The other forms the articles use, most used first. */
-  readonly aliases: readonly string[];
-  /** Roles the articles give it ("interior minister"), most used first. */
-  readonly roles: readonly string[];
-  readonly mentions: readonly Citation[];
 }
 
 /** The story's entities, and which entity each mention belongs to. */
@@ -219,6 +206,32 @@ function joinAcronyms(organizations: readonly Form[], union: (x: number, y: numb
   }
 }
 
+/** Words that make a country's formal name out of its adjective or name ("Federal Republic", "Kingdom of"). */
+const STATE_FORM_WORDS = new Set(['republic', 'federal', 'federation', 'kingdom', 'democratic', 'peoples', 'people', 'commonwealth', 'principality', 'grand', 'duchy', 'union', 'state', 'states', 'emirate', 'sultanate', 'confederation', 'socialist', 'islamic', 'united', 'arab', 'the', 'of']);
+
+/** Whether `adjective` is the usual adjective of the place name `place` ("ostravian" of "ostravia", "chinese" of "china"). */
+function isAdjectiveOf(adjective: string, place: string): boolean {
+  const stem = /[aeiouy]$/.test(place) ? place.slice(0, -1) : place;
+  return [place, stem].some((base) => ['n', 'an', 'ian', 'ese', 'ish', 'i'].some((ending) => adjective === base + ending));
+}
+
+/**
+ * Joins a country's formal name that the gazetteer does not know to its short name in the
+ * story: "the Ostravian Federal Republic" or "the Republic of Ostravia" to "Ostravia". The formal
+ * name must be state-form words around the place's name or adjective, and nothing else.
+ */
+function joinStateNames(forms: readonly Form[], union: Union): void {
+  const places = new Map<string, number>();
+  for (const [index, form] of forms.entries()) if (form.kind === 'place' && form.words.length === 1) places.set(form.words[0]!, index);
+  for (const [index, form] of forms.entries()) {
+    if (form.kind !== 'place' && form.kind !== 'organization') continue;
+    const own = form.words.filter((word) => !STATE_FORM_WORDS.has(word));
+    if (own.length !== 1 || form.words.length < 2 || !form.words.some((word) => word === 'republic' || word === 'kingdom' || word === 'federation')) continue;
+    const word = own[0]!;
+    for (const [place, placeIndex] of places) if (place === word || isAdjectiveOf(word, place)) union(index, placeIndex);
+  }
+}
+
 /** The name to show for a group of forms, and the other spellings. */
 function nameOf(group: readonly Form[], kind: EntityKind): { name: string; aliases: string[] } {
   const surfaces = new Map<string, number>();
@@ -228,10 +241,9 @@ function nameOf(group: readonly Form[], kind: EntityKind): { name: string; alias
   let name: string;
   if (country !== undefined && country !== null) name = country;
   else {
-    // The fullest form (most words) among those used at least half as often as the most used one.
-    const top = ranked[0]?.[1] ?? 0;
+    // A person by the fullest form of the name (most words); anything else by its most used form.
     const wordCount = (surface: string): number => surface.split(' ').length;
-    name = ranked.filter(([, count]) => count * 2 >= top || kind === 'person').sort((a, b) => wordCount(b[0]) - wordCount(a[0]) || b[1] - a[1])[0]?.[0] ?? '';
+    name = (kind === 'person' ? [...ranked].sort((a, b) => wordCount(b[0]) - wordCount(a[0]) || b[1] - a[1]) : ranked)[0]?.[0] ?? '';
   }
   return { name, aliases: ranked.map(([surface]) => surface).filter((surface) => surface !== name) };
 }
@@ -251,6 +263,7 @@ export function reconcileEntities(articles: readonly ArticleMentions[]): Reconci
       (x, y) => unionFind.union(indexes[x]!, indexes[y]!),
     );
   }
+  joinStateNames(forms, (x, y) => unionFind.union(x, y));
   const groups = new Map<number, Form[]>();
   for (const [index, form] of forms.entries()) {
     const root = unionFind.find(index);

@@ -2,8 +2,10 @@ import { analyzeArticle } from '../analyze/index.js';
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle } from '../core/records.js';
+import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber, type StoryQuote } from '../core/records.js';
+import { reconcileEntities, type ReconciledEntities } from '../corpus/entities.js';
 import { findOrigins } from '../corpus/origins.js';
+import { buildTimeline } from '../corpus/timeline.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
@@ -44,6 +46,47 @@ function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[])
   return best?.title ?? null;
 }
 
+/** Every article's quotations, each speaker given the story entity its name resolves to. */
+function storyQuotes(articles: readonly Analyzed[], entities: ReconciledEntities): StoryQuote[] {
+  return articles.flatMap(({ article, quotes }) =>
+    quotes.map((quote): StoryQuote => ({
+      article: article.id,
+      start: quote.start,
+      end: quote.end,
+      kind: quote.kind,
+      text: quote.content.map((part) => article.text.slice(part.start, part.end)).join(' … '),
+      content: quote.content,
+      cue: quote.cue === null ? null : article.text.slice(quote.cue.start, quote.cue.end),
+      speaker: quote.speakerMention === null ? null : entities.entityOf(article.id, quote.speakerMention),
+      speakerText: quote.speaker === null ? null : article.text.slice(quote.speaker.start, quote.speaker.end),
+    })),
+  );
+}
+
+/** Every article's numbers, with the counted words as written. */
+function storyNumbers(articles: readonly Analyzed[]): StoryNumber[] {
+  return articles.flatMap(({ article, numbers }) =>
+    numbers.map(({ start, end, value, high, qualifier, unit, counted, countedHead }): StoryNumber => ({
+      article: article.id,
+      start,
+      end,
+      value,
+      high,
+      qualifier,
+      unit,
+      counted: counted === null ? null : article.text.slice(counted.start, counted.end),
+      countedHead,
+    })),
+  );
+}
+
+/** Every article's dates. */
+function storyDates(articles: readonly Analyzed[]): StoryDate[] {
+  return articles.flatMap(({ article, dates }) =>
+    dates.map(({ start, end, value, precision, relation, relative }): StoryDate => ({ article: article.id, start, end, value, precision, relation, relative })),
+  );
+}
+
 /**
  * Builds a story from inputs already read: extracts each article (skipping, with a diagnostic,
  * those that yield none), analyses it, finds origins (copies of one report), and summarises.
@@ -60,6 +103,7 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   }
   const analyzed = uniqueIds(extracted).map(analyzeArticle);
   const origins = findOrigins(analyzed);
+  const entities = reconcileEntities(analyzed.map(({ article, entities: mentions }) => ({ article: article.id, text: article.text, mentions })));
   const articles: StoryArticle[] = analyzed.map((item, index) => ({
     ...item.article,
     sentences: item.sentences,
@@ -73,6 +117,11 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
     originGroups: origins.groups,
     independentReports: origins.groups.length,
     summary: summarize({ articles: analyzed, originOf: origins.originOf, matches: origins.matches }, options.summary),
+    entities: entities.entities,
+    quotes: storyQuotes(analyzed, entities),
+    numbers: storyNumbers(analyzed),
+    dates: storyDates(analyzed),
+    timeline: buildTimeline({ articles: analyzed, originOf: origins.originOf, matches: origins.matches }),
     diagnostics,
   };
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Extracted, RemovedKind, Story, StoryArticle, SummarySentence } from '../core/records.js';
+import type { Citation, Extracted, RemovedKind, Story, StoryArticle, StoryEntity, StoryQuote, TimelineEvent } from '../core/records.js';
 
 /**
  * What every report format says about a story, computed once: the formats differ only in how
@@ -18,10 +18,10 @@ export function citationNumbers(story: Story): Map<string, number> {
   return new Map(story.articles.map((article, index) => [article.id, index + 1]));
 }
 
-/** The distinct citation numbers of a summary sentence, in order. */
-export function sentenceMarkers(sentence: SummarySentence, numbers: ReadonlyMap<string, number>): number[] {
+/** The distinct citation numbers of the articles that carry something, in order. */
+export function citationMarkers(citations: readonly Citation[], numbers: ReadonlyMap<string, number>): number[] {
   const markers = new Set<number>();
-  for (const citation of sentence.citations) {
+  for (const citation of citations) {
     const number = numbers.get(citation.article);
     if (number !== undefined) markers.add(number);
   }
@@ -60,4 +60,45 @@ export function storyCounts(story: Story): string {
   const reports = `${story.independentReports} independent report${story.independentReports === 1 ? '' : 's'}`;
   const skipped = story.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   return [articles, reports, ...(skipped > 0 ? [`${skipped} input${skipped === 1 ? '' : 's'} skipped`] : [])].join(' · ');
+}
+
+/** How many of the story's main entities the reports list. */
+const MAIN_ENTITIES = 12;
+
+/** The kinds a reader looks for first, in the order the reports list them. */
+const MAIN_KINDS = ['person', 'organization', 'place'] as const;
+
+/** The story's most mentioned people, organisations and places, each with the articles naming it. */
+export function mainEntities(story: Story): Array<{ entity: StoryEntity; label: string }> {
+  return story.entities
+    .filter((entity) => (MAIN_KINDS as readonly string[]).includes(entity.kind))
+    .slice(0, MAIN_ENTITIES)
+    .map((entity) => {
+      const aliases = entity.aliases.length === 0 ? '' : ` (also ${entity.aliases.slice(0, 3).join(', ')})`;
+      const role = entity.roles.length === 0 ? '' : `, ${entity.roles[0]}`;
+      return { entity, label: `${entity.name}${role}${aliases}` };
+    });
+}
+
+/** How many quotes per speaker a report shows unless asked for all. */
+export const QUOTES_PER_SPEAKER = 4;
+
+/** The quotes of a story grouped by speaker: named speakers by number of quotes, the unattributed last. */
+export function quotesBySpeaker(story: Story): Array<{ speaker: string; quotes: StoryQuote[] }> {
+  const names = new Map(story.entities.map((entity) => [entity.id, entity.name]));
+  const groups = new Map<string | null, StoryQuote[]>();
+  for (const quote of story.quotes) groups.set(quote.speaker, [...(groups.get(quote.speaker) ?? []), quote]);
+  return [...groups.entries()]
+    .sort((a, b) => Number(a[0] === null) - Number(b[0] === null) || b[1].length - a[1].length)
+    .map(([speaker, quotes]) => ({ speaker: speaker === null ? 'Speaker not stated' : (names.get(speaker) ?? speaker), quotes }));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A timeline date as a reader writes it, at its precision: "2017", "May 2017", "10 May 2017". */
+export function timelineDate(event: Pick<TimelineEvent, 'date'>): string {
+  const [year, month, day] = event.date.split('-');
+  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (monthName === undefined) return year ?? event.date;
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
 }

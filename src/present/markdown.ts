@@ -1,5 +1,17 @@
-import type { Story } from '../core/records.js';
-import { articleDate, articleSourceName, citationNumbers, describeOrigin, sentenceMarkers, storyCounts, summarizeRemoved } from './describe.js';
+import type { Citation, Story } from '../core/records.js';
+import {
+  articleDate,
+  articleSourceName,
+  citationNumbers,
+  describeOrigin,
+  mainEntities,
+  quotesBySpeaker,
+  QUOTES_PER_SPEAKER,
+  citationMarkers,
+  storyCounts,
+  summarizeRemoved,
+  timelineDate,
+} from './describe.js';
 import type { ReportOptions } from './text.js';
 
 /**
@@ -18,9 +30,32 @@ export function renderMarkdown(story: Story, options: ReportOptions = {}): strin
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(story.title ?? 'Untitled story')}`, '', `*${storyCounts(story)}*`, '', '## Summary', '');
   if (story.summary.length === 0) out.push('*No sentence could be chosen and verified.*');
-  for (const sentence of story.summary) {
-    const markers = sentenceMarkers(sentence, numbers).map((number) => `[\\[${number}\\]](#article-${number})`).join('');
-    out.push(`- ${escapeMarkdown(sentence.text)} ${markers}`);
+  const links = (citations: readonly Citation[]): string =>
+    citationMarkers(citations, numbers)
+      .map((number) => `[\\[${number}\\]](#article-${number})`)
+      .join('');
+  for (const sentence of story.summary) out.push(`- ${escapeMarkdown(sentence.text)} ${links(sentence.citations)}`);
+  const entities = mainEntities(story);
+  if (entities.length > 0) {
+    out.push('', '## People, organisations and places', '');
+    for (const { entity, label } of entities) out.push(`- ${escapeMarkdown(label)} *${entity.kind}* ${links(entity.mentions)}`);
+  }
+  const speakers = quotesBySpeaker(story);
+  if (speakers.length > 0) {
+    out.push('', '## Quotes by speaker', '');
+    for (const { speaker, quotes } of speakers) {
+      out.push(`- **${escapeMarkdown(speaker)}**`);
+      const shown = options.verbose === true ? quotes : quotes.slice(0, QUOTES_PER_SPEAKER);
+      for (const quote of shown) {
+        const words = quote.kind === 'indirect' ? `(reported) ${escapeMarkdown(quote.text)}` : `“${escapeMarkdown(quote.text)}”`;
+        out.push(`  - ${words} ${links([quote])}`);
+      }
+      if (shown.length < quotes.length) out.push(`  - *and ${quotes.length - shown.length} more*`);
+    }
+  }
+  if (story.timeline.length > 0) {
+    out.push('', '## Timeline', '', '| Date | Event | Sources |', '| --- | --- | --- |');
+    for (const event of story.timeline) out.push(`| ${timelineDate(event)} | ${escapeMarkdown(event.text)} | ${links(event.citations)} |`);
   }
   out.push('', '## Articles', '');
   for (const article of story.articles) {

@@ -4,9 +4,13 @@ import {
   articleSourceName,
   citationNumbers,
   describeOrigin,
-  sentenceMarkers,
+  mainEntities,
+  quotesBySpeaker,
+  QUOTES_PER_SPEAKER,
+  citationMarkers,
   storyCounts,
   summarizeRemoved,
+  timelineDate,
 } from './describe.js';
 import { inert, styles, wrap } from './terminal.js';
 
@@ -29,10 +33,44 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
   out.push(bold('Summary'));
   if (story.summary.length === 0) out.push('  (no sentence could be chosen and verified)');
   for (const sentence of story.summary) {
-    const markers = sentenceMarkers(sentence, numbers).map((number) => `[${number}]`).join('');
+    const markers = citationMarkers(sentence.citations, numbers).map((number) => `[${number}]`).join('');
     out.push(`  • ${wrap(`${inert(sentence.text)} ${markers}`, 96, '    ')}`);
   }
   out.push('');
+
+  const entities = mainEntities(story);
+  if (entities.length > 0) {
+    out.push(bold('People, organisations and places'));
+    for (const { entity, label } of entities) {
+      const markers = citationMarkers(entity.mentions, numbers).map((number) => `[${number}]`).join('');
+      out.push(`  • ${wrap(`${inert(label)} ${dim(`${entity.kind} ${markers}`)}`, 96, '    ')}`);
+    }
+    out.push('');
+  }
+
+  const speakers = quotesBySpeaker(story);
+  if (speakers.length > 0) {
+    out.push(bold('Quotes by speaker'));
+    for (const { speaker, quotes } of speakers) {
+      out.push(`  ${inert(speaker)}`);
+      const shown = options.verbose === true ? quotes : quotes.slice(0, QUOTES_PER_SPEAKER);
+      for (const quote of shown) {
+        const words = quote.kind === 'indirect' ? `(reported) ${quote.text}` : `“${quote.text}”`;
+        out.push(`    – ${wrap(`${inert(words)} [${numbers.get(quote.article) ?? 0}]`, 92, '      ')}`);
+      }
+      if (shown.length < quotes.length) out.push(dim(`      and ${quotes.length - shown.length} more (--verbose shows all)`));
+    }
+    out.push('');
+  }
+
+  if (story.timeline.length > 0) {
+    out.push(bold('Timeline'));
+    for (const event of story.timeline) {
+      const markers = citationMarkers(event.citations, numbers).map((number) => `[${number}]`).join('');
+      out.push(`  ${timelineDate(event).padEnd(18)} ${wrap(`${inert(event.text)} ${markers}`, 76, ' '.repeat(21))}`);
+    }
+    out.push('');
+  }
 
   out.push(bold('Articles'));
   for (const article of story.articles) {
