@@ -1,4 +1,6 @@
+import { runEntitiesBench } from './entities.js';
 import { runExtractionBench } from './extraction.js';
+import { runQuotesBench } from './quotes.js';
 import { runStoryBench } from './story.js';
 
 const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
@@ -9,6 +11,11 @@ Benchmarks on public data (read from ../shared/data by default):
   extraction   HTML article extraction on the 181 pages of the scrapinghub benchmark: shingle
                P/R/F1 (± bootstrap) of Parallax and Readability.js run here, next to the
                published outputs of other extractors; time per page; the pages lost most
+  entities     named entities on CoNLL-2003 validation: entity-level P/R/F1 per type and
+               overall next to a baseline run here and published systems; tokens per second;
+               errors by category
+  quotes       quotations on PolNeAR train+dev: quote-span exact and token-overlap F1, speaker
+               accuracy, cue accuracy, per kind, next to a baseline run here; errors by category
 
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
@@ -49,6 +56,10 @@ function main(args: string[]): number {
       const page = readOption(args, '--page');
       return runExtractionBench({ dataDirectory, limit, ...(json === undefined ? {} : { json }), ...(page === undefined ? {} : { page }) });
     }
+    case 'entities':
+      return runEntitiesBench({ dataDirectory, limit });
+    case 'quotes':
+      return runQuotesBench({ dataDirectory, limit });
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);
       return 2;

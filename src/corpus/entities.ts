@@ -44,12 +44,12 @@ const INITIALS_FILLER = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'd
 /** One distinct name in the story: the folded words, and every mention written that way. */
 interface Form {
   readonly words: readonly string[];
+  /** The story-wide kind of the name. */
+  readonly kind: EntityKind;
   readonly surfaces: Map<string, number>;
-  readonly kindVotes: Map<EntityKind, number>;
   readonly roles: Map<string, number>;
   readonly articles: Set<string>;
   readonly mentions: Array<{ article: string; span: Span; order: number }>;
-  kind: EntityKind;
 }
 
 /** The name as written, without a possessive ending or a leading article. */
@@ -110,32 +110,42 @@ function initials(words: readonly string[]): string {
 
 type Union = (x: number, y: number) => void;
 
-/** Collects the story's forms from every article's mentions. */
-function collectForms(articles: readonly ArticleMentions[]): Map<string, Form> {
-  const forms = new Map<string, Form>();
-  let order = 0;
-  for (const { article, text, mentions } of articles) {
-    for (const mention of mentions) {
+/**
+ * Collects the story's forms from every article's mentions. A name's kind is decided once for
+ * the story, by the majority of its mentions: an article that types "Kestria" as a person is
+ * outvoted by those that put something "in Kestria".
+ */
+function collectForms(articles: readonly ArticleMentions[]): Form[] {
+  const named = articles.flatMap(({ article, text, mentions }) =>
+    mentions.map((mention) => {
       const surface = cleanSurface(text.slice(mention.start, mention.end));
-      const nameKey = formKey(surface);
-      if (nameKey === '') continue;
-      const words = nameKey.startsWith('country:') ? nameWords(surface) : nameKey.split(' ');
-      // A surname alone may stand for different people in different places: each such mention is its own form.
-      const key = mention.kind === 'person' && words.length === 1 ? `${nameKey}#${order}` : nameKey;
-      let form = forms.get(key);
-      if (form === undefined) {
-        form = { words, surfaces: new Map(), kindVotes: new Map(), roles: new Map(), articles: new Set(), mentions: [], kind: mention.kind };
-        forms.set(key, form);
-      }
-      increment(form.surfaces, surface);
-      increment(form.kindVotes, mention.kind);
-      if (mention.role !== null) increment(form.roles, mention.role);
-      form.articles.add(article);
-      form.mentions.push({ article, span: { start: mention.start, end: mention.end }, order: order++ });
-    }
+      return { article, mention, surface, nameKey: formKey(surface) };
+    }),
+  );
+  const kindVotes = new Map<string, Map<EntityKind, number>>();
+  for (const { mention, nameKey } of named) {
+    const votes = kindVotes.get(nameKey) ?? new Map<EntityKind, number>();
+    increment(votes, mention.kind);
+    kindVotes.set(nameKey, votes);
   }
-  for (const form of forms.values()) form.kind = mostCounted(form.kindVotes) ?? form.kind;
-  return forms;
+  const forms = new Map<string, Form>();
+  for (const [order, { article, mention, surface, nameKey }] of named.entries()) {
+    if (nameKey === '') continue;
+    const words = nameKey.startsWith('country:') ? nameWords(surface) : nameKey.split(' ');
+    const kind = mostCounted(kindVotes.get(nameKey)!) ?? mention.kind;
+    // A surname alone may stand for different people in different places: each such mention is its own form.
+    const key = kind === 'person' && words.length === 1 ? `${nameKey}#${order}` : nameKey;
+    let form = forms.get(key);
+    if (form === undefined) {
+      form = { words, kind, surfaces: new Map(), roles: new Map(), articles: new Set(), mentions: [] };
+      forms.set(key, form);
+    }
+    increment(form.surfaces, surface);
+    if (mention.role !== null) increment(form.roles, mention.role);
+    form.articles.add(article);
+    form.mentions.push({ article, span: { start: mention.start, end: mention.end }, order });
+  }
+  return [...forms.values()];
 }
 
 /**
@@ -250,7 +260,7 @@ function nameOf(group: readonly Form[], kind: EntityKind): { name: string; alias
 
 /** Reconciles the mentions of a story's articles into one entity per person, organisation, place. */
 export function reconcileEntities(articles: readonly ArticleMentions[]): ReconciledEntities {
-  const forms = [...collectForms(articles).values()];
+  const forms = collectForms(articles);
   const unionFind = makeUnionFind(forms.length);
   const byKind = (kind: EntityKind): number[] => forms.flatMap((form, index) => (form.kind === kind ? [index] : []));
   for (const [kind, join] of [
@@ -273,7 +283,7 @@ export function reconcileEntities(articles: readonly ArticleMentions[]): Reconci
     const kindVotes = new Map<EntityKind, number>();
     const roles = new Map<string, number>();
     for (const form of group) {
-      for (const [kind, count] of form.kindVotes) increment(kindVotes, kind, count);
+      increment(kindVotes, form.kind, form.mentions.length);
       for (const [role, count] of form.roles) increment(roles, role, count);
     }
     const kind = mostCounted(kindVotes) ?? 'other';

@@ -1,0 +1,384 @@
+import type { Span } from '../../core/span.js';
+import { speechCue } from './cues.js';
+import type { DraftQuote } from './direct.js';
+import type { QuotedPassage } from './marks.js';
+import { phraseStartingAt, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
+import { wordsIn, type Word } from './words.js';
+
+/**
+ * Reported speech without quotation marks, read from a sentence's words around a reporting cue:
+ * "Halvik said (that) …", "…, Halvik said.", "…, said Halvik.", "The plan, Halvik said, …",
+ * "According to the ministry, …", "…, according to the ministry.", "…, saying (that) …" and
+ * "… and said …" after the sentence's subject, "Berg, who said …, …". When the reported words
+ * hold a quoted fragment ("called the plan “a disaster”"), the quotation is `partial`; otherwise
+ * it is `indirect`.
+ */
+
+/** Fewest words a reported clause must have: "…, he said" after "Yes" is no report. */
+const MINIMUM_CONTENT_WORDS = 3;
+
+/** Most words that may follow a trailing attribution before the sentence ends: "…, Halvik said on Tuesday night." */
+const MAXIMUM_TRAILING_WORDS = 6;
+
+/** Words right before a speaker that make it the subject of a new clause: "But Halvik said …", "…, when she said …". */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'while', 'although', 'though', 'because', 'however', 'meanwhile', 'still', 'now', 'also', 'as', 'when', 'after', 'before', 'since', 'if', 'until', 'whereas', 'where']);
+
+/** Words before a cue that make it share the sentence's subject: "Halvik arrived and said …", "…, then says …". */
+const COORDINATORS = new Set(['and', 'then', 'but']);
+
+/** How far after the cue a "that" may open the reported clause: "said in a statement on Tuesday that …". */
+const MAXIMUM_WORDS_BEFORE_THAT = 8;
+
+/** Most words of the source named after "according to". */
+const MAXIMUM_SOURCE_WORDS = 15;
+
+/** Words that open the adverbial tail of a trailing attribution: "…, Halvik said on Tuesday in a statement." */
+const TAIL_OPENERS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'while', 'when', 'last', 'this',
+  'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'as', 'via', 'by', 'with', 'late', 'early',
+]);
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Documents and occasions named in "said in a statement", "told CNN in an interview". */
+const OCCASIONS = new Set(['statement', 'interview', 'speech', 'letter', 'tweet', 'post', 'email', 'e-mail', 'release', 'op-ed', 'essay', 'memo', 'filing', 'briefing', 'conference', 'call', 'video', 'message']);
+
+/** Words that end a content before a second report in the same sentence: "…, but Berg said …". */
+const REPORT_JOINERS = /(?:[,;]["”’»]?\s*(?:and|but|while|whereas|although|though|yet)?|\s(?:and|but|while|whereas))\s*$/u;
+
+/**
+ * True when the text between two positions holds a comma (or a dash) and nothing else but spaces
+ * and a closing quotation mark ("…,” Halvik said").
+ */
+function commaBetween(text: string, from: number, to: number): boolean {
+  return /^["”’»]?\s*[,—–]["”’»]?\s*$/u.test(text.slice(from, to));
+}
+
+/** A content span trimmed of white space and of the punctuation at its ends (", " / "."). */
+function contentSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /[\s,;:—–-]/u.test(text[start] ?? '')) start++;
+  while (end > start && /[\s,;:.!?—–-]/u.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** The index of the first word starting at or after `position` (binary search). */
+function wordIndexFrom(words: readonly Word[], position: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((words[middle]?.start ?? 0) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The number of the segment's words inside a span. */
+function wordCount(words: readonly Word[], span: Span): number {
+  const first = wordIndexFrom(words, span.start);
+  const after = wordIndexFrom(words, span.end);
+  const last = words[after - 1];
+  return after - first - (last !== undefined && after > first && last.end > span.end ? 1 : 0);
+}
+
+/** The end of the clause that starts at `from`: the next comma, or the segment's end. */
+function nextCommaOrEnd(text: string, from: number, end: number): number {
+  const comma = text.indexOf(',', from);
+  return comma < 0 || comma > end ? end : comma;
+}
+
+/**
+ * The index of the first word after a time or occasion adverbial starting at `index`: "on
+ * Tuesday", "Friday", "last week", "in a statement", "in an interview"; `index` when none.
+ */
+function skipAdverbials(words: readonly Word[], index: number): number {
+  let position = index;
+  for (let guard = 0; guard < 4; guard++) {
+    const word = words[position]?.norm ?? '';
+    const next = words[position + 1]?.norm ?? '';
+    const third = words[position + 2]?.norm ?? '';
+    if (WEEKDAYS.has(word) || word === 'yesterday' || word === 'today' || word === 'tonight' || word === 'earlier' || word === 'later') position += 1;
+    else if (word === 'on' && (WEEKDAYS.has(next) || words[position + 1]?.capitalized === true)) position += 2;
+    else if ((word === 'last' || word === 'this') && /^(week|month|year|night|weekend|morning|spring|summer|fall|autumn|winter)$/u.test(next)) position += 2;
+    else if ((word === 'in' || word === 'during') && (next === 'a' || next === 'an' || next === 'the') && OCCASIONS.has(third)) position += 3;
+    else break;
+  }
+  return position;
+}
+
+/**
+ * Where the reported clause starts after the cue at `words[cueIndex]`: after a "that" within a
+ * few words, after a colon, after the addressee of "told"/"asked"/"warned", and after a time or
+ * occasion adverbial ("said on Tuesday the plan …").
+ */
+function reportedClauseStart(context: SpeakerContext, words: readonly Word[], cueIndex: number, addressee: boolean): number {
+  const cue = words[cueIndex];
+  if (cue === undefined) return 0;
+  for (let index = cueIndex + 1; index < Math.min(words.length, cueIndex + 1 + MAXIMUM_WORDS_BEFORE_THAT); index++) {
+    const word = words[index];
+    if (word === undefined || speechCue(word.norm) !== undefined) break;
+    // The complementizer belongs to the content, as PARC and PolNeAR annotate it.
+    if (word.norm === 'that') return word.start;
+  }
+  if (/^\s*:/u.test(context.text.slice(cue.end, words[cueIndex + 1]?.start ?? cue.end + 1))) return cue.end;
+  let index = cueIndex + 1;
+  if (addressee) {
+    // "told reporters the plan had failed": the addressee is a pronoun, a name, or a short phrase.
+    const object = phraseStartingAt(context, words, index, Math.min(words.length - 1, index + 2));
+    const objectWord = words[index];
+    if (object !== null) index = wordIndexFrom(words, object.end);
+    else if (objectWord !== undefined && /^(him|her|them|us|me|you|reporters|journalists)$/u.test(objectWord.norm)) index++;
+  }
+  index = skipAdverbials(words, index);
+  return words[index - 1]?.end ?? cue.end;
+}
+
+/**
+ * True when the words from `from` to the segment's end can close an attribution that follows
+ * what was said: none, an adverbial that reports nothing itself ("on Tuesday in an interview",
+ * not "in a statement that …"), or the addressee of "told" ("…, Halvik told reporters.").
+ */
+function isAdverbialTail(words: readonly Word[], from: number, addressee: boolean): boolean {
+  if (from >= words.length) return true;
+  const first = words[from];
+  if (first === undefined) return true;
+  if (addressee && words.length - from <= 3) return true;
+  if (!TAIL_OPENERS.has(first.norm)) return false;
+  for (let index = from; index < Math.min(words.length, from + MAXIMUM_WORDS_BEFORE_THAT + 4); index++) {
+    const word = words[index];
+    if (word === undefined || word.norm === 'that' || speechCue(word.norm) !== undefined) return false;
+  }
+  return true;
+}
+
+/** A report found in a segment, before its kind is known. */
+interface Report {
+  readonly content: Span[];
+  readonly cue: Span;
+  readonly speaker: Span | null;
+}
+
+/** True when a span of the reported words holds a quoted fragment. */
+type FragmentTest = (span: Span) => boolean;
+
+/** The source named after "according to": the words up to a comma or the segment's end. */
+function sourceAfter(context: SpeakerContext, words: readonly Word[], index: number): Span | null {
+  const first = words[index];
+  if (first === undefined) return null;
+  let last = index;
+  while (last + 1 < words.length && last - index < MAXIMUM_SOURCE_WORDS - 1) {
+    const current = words[last];
+    const next = words[last + 1];
+    if (current === undefined || next === undefined || /[,;:.!?()—–]/u.test(context.text.slice(current.end, next.start))) break;
+    last++;
+  }
+  return { start: first.start, end: words[last]?.end ?? first.end };
+}
+
+/** "According to the ministry, …" / "…, according to the ministry." / "…, according to the ministry, …". */
+function readAccordingTo(context: SpeakerContext, words: readonly Word[], index: number, segment: Span): Report | null {
+  const { text } = context;
+  const according = words[index];
+  const to = words[index + 1];
+  if (according === undefined || to === undefined) return null;
+  const speaker = sourceAfter(context, words, index + 2);
+  if (speaker === null) return null;
+  const cue = { start: according.start, end: to.end };
+  const after = contentSpan(text, speaker.end, segment.end);
+  if (index === 0 || /[,:—–]\s*$/u.test(text.slice(segment.start, according.start)) && wordIndexFrom(words, according.start) <= 2) {
+    // "According to the ministry, …" (perhaps after "But" or a dateline).
+    return after === null || !/^\s*,/u.test(text.slice(speaker.end)) ? null : { content: [after], cue, speaker };
+  }
+  const before = contentSpan(text, segment.start, according.start);
+  if (before === null) return null;
+  const parenthetical = /,\s*$/u.test(text.slice(segment.start, according.start)) && /^\s*,/u.test(text.slice(speaker.end, segment.end));
+  return { content: parenthetical && after !== null ? [before, after] : [before], cue, speaker };
+}
+
+/**
+ * "The plan, Halvik said, will fail." / "The plan will fail, Halvik said on Tuesday.": the
+ * speaker stands after a comma, and the cue is followed by a comma or ends the sentence.
+ */
+function readTrailing(context: SpeakerContext, words: readonly Word[], index: number, segment: Span, speaker: Span, addressee: boolean): Report | null {
+  const { text } = context;
+  const word = words[index];
+  if (word === undefined) return null;
+  const cue = { start: word.start, end: word.end };
+  const first = contentSpan(text, segment.start, speaker.start);
+  if (first === null) return null;
+  const afterCue = words[index + 1];
+  if (afterCue !== undefined && commaBetween(text, word.end, afterCue.start) && speechCue(afterCue.norm) === undefined && !isAdverbialTail(words, index + 1, false)) {
+    const second = contentSpan(text, word.end, segment.end);
+    return { content: second === null ? [first] : [first, second], cue, speaker };
+  }
+  if (afterCue === undefined || isAdverbialTail(words, index + 1, addressee) || commaBetween(text, word.end, afterCue.start)) return { content: [first], cue, speaker };
+  return null;
+}
+
+/**
+ * "…, said Halvik." / "…, said Halvik, the interior minister." / "…, says a spokeswoman on
+ * Tuesday.": an inverted attribution closing the sentence after a comma.
+ */
+function readInverted(context: SpeakerContext, words: readonly Word[], index: number, segment: Span): Report | null {
+  const { text } = context;
+  const word = words[index];
+  const previous = words[index - 1];
+  if (word === undefined || previous === undefined || !commaBetween(text, previous.end, word.start)) return null;
+  const speaker = phraseStartingAt(context, words, index + 1, words.length - 1);
+  if (speaker === null) return null;
+  const after = wordIndexFrom(words, speaker.end);
+  const next = words[after];
+  // After the name: the sentence's end, an aside ("…, the interior minister"), or an adverbial.
+  if (next !== undefined && !/^\s*,/u.test(text.slice(speaker.end, next.start)) && !isAdverbialTail(words, after, false)) return null;
+  const content = contentSpan(text, segment.start, word.start);
+  return content === null ? null : { content: [content], cue: { start: word.start, end: word.end }, speaker };
+}
+
+/** Reads the report around the cue at `words[index]`, or null when the cue does not attribute here. */
+function readAt(context: SpeakerContext, words: readonly Word[], index: number, segment: Span, holdsFragment: FragmentTest): Report | null {
+  const { text } = context;
+  const word = words[index];
+  const sense = word === undefined ? undefined : speechCue(word.norm);
+  if (word === undefined || sense === undefined) return null;
+  const cue = { start: word.start, end: word.end };
+  const previous = words[index - 1];
+  const participle = word.norm.endsWith('ing');
+  if (!sense.nounLike && previous !== undefined && (participle ? commaBetween(text, previous.end, word.start) : COORDINATORS.has(previous.norm))) {
+    // "…, saying (that) …" / "… and said (that) …": the subject of the sentence speaks.
+    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), segment.end);
+    if (content === null || (!sense.reports && !holdsFragment(content))) return null;
+    return { content: [content], cue, speaker: subjectOfClause(context, words, 0, index) };
+  }
+  const speaker = speakerBefore(context, words, index, 0);
+  if (speaker === null) return sense.nounLike || participle ? null : readInverted(context, words, index, segment);
+  const speakerFirst = wordIndexFrom(words, speaker.start);
+  const beforeSpeaker = words[speakerFirst - 1];
+  if (text.slice(speaker.start, speaker.end).toLowerCase() === 'who') {
+    // "Berg, who said the dam was safe, …": the report ends with the relative clause.
+    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), nextCommaOrEnd(text, word.end, segment.end));
+    return content === null ? null : { content: [content], cue, speaker };
+  }
+  if (beforeSpeaker !== undefined && commaBetween(text, beforeSpeaker.end, speaker.start)) {
+    const trailing = readTrailing(context, words, index, segment, speaker, sense.takesAddressee);
+    if (trailing !== null) return trailing;
+  }
+  // "Halvik said (that) …", "On Tuesday, Halvik said …", "…, when Halvik said …": the speaker is the subject.
+  const opener = words[speakerFirst - 1];
+  const lead = text.slice(segment.start, speaker.start);
+  const isSubject = speakerFirst === 0 || /[,:—–]["”’»]?\s*$/u.test(lead) || (opener !== undefined && CLAUSE_OPENERS.has(opener.norm));
+  if (!isSubject) return null;
+  if (opener?.norm === 'as') {
+    // "As Halvik said, …": what follows the comma is the report.
+    const comma = text.indexOf(',', word.end);
+    if (comma < 0 || comma >= segment.end || wordIndexFrom(words, comma) - index > MAXIMUM_TRAILING_WORDS) return null;
+    const content = contentSpan(text, comma + 1, segment.end);
+    return content === null ? null : { content: [content], cue, speaker };
+  }
+  const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), segment.end);
+  if (content === null || (!sense.reports && !holdsFragment(content))) return null;
+  return { content: [content], cue, speaker };
+}
+
+/** The index of the first of the sorted, non-overlapping spans that ends after `position`. */
+function firstEndingAfter(spans: readonly Span[], position: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle]?.end ?? 0) <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Every span of a report: content, cue and speaker. */
+function partsOf(report: Report): Span[] {
+  return [...report.content, report.cue, ...(report.speaker === null ? [] : [report.speaker])];
+}
+
+function overlaps(left: Span, right: Span): boolean {
+  return left.start < right.end && right.start < left.end;
+}
+
+/**
+ * Keeps the reports of one segment that do not collide, in cue order. A report whose cue and
+ * speaker fall inside an earlier report's content is a second report in the same sentence when
+ * a clause boundary opens it ("Halvik said the dam held, but Berg said …"): the earlier content
+ * ends there. Otherwise it is reported speech inside the earlier report, and is dropped (the
+ * earlier content already holds it).
+ */
+function keepCompatible(text: string, words: readonly Word[], reports: readonly Report[]): Report[] {
+  const kept: Report[] = [];
+  for (const report of reports) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined) {
+      kept.push(report);
+      continue;
+    }
+    const parts = partsOf(report);
+    const lastContent = previous.content[previous.content.length - 1];
+    // Where the second report opens: its speaker, unless that is the sentence's subject, named
+    // before the first report ("Halvik said …, adding …").
+    const speakerStart = report.speaker === null || report.speaker.start < (lastContent?.start ?? 0) ? report.cue.start : report.speaker.start;
+    const opening = Math.min(speakerStart, report.cue.start);
+    const collides = partsOf(previous).some((part) => parts.some((other) => overlaps(part, other)));
+    if (!collides) {
+      kept.push(report);
+      continue;
+    }
+    if (lastContent === undefined || opening <= lastContent.start || report.content.some((part) => part.start < opening)) continue;
+    if (!REPORT_JOINERS.test(text.slice(lastContent.start, opening))) continue;
+    const shortened = contentSpan(text, lastContent.start, opening);
+    if (shortened === null || wordCount(words, shortened) < MINIMUM_CONTENT_WORDS) continue;
+    const trimmed = text.slice(shortened.start, shortened.end).replace(/[\s,;]*(?:and|but|while|whereas|although|though|yet)$/u, '');
+    kept[kept.length - 1] = { ...previous, content: [...previous.content.slice(0, -1), { start: shortened.start, end: shortened.start + trimmed.length }] };
+    kept.push(report);
+  }
+  return kept;
+}
+
+/**
+ * The reported speech of each segment (sentences with direct quotations cut out): every cue is
+ * read with a bounded look around it, and the reports that do not collide are kept.
+ */
+export function readIndirectQuotes(context: SpeakerContext, segments: readonly Span[], fragments: readonly QuotedPassage[]): DraftQuote[] {
+  const quotes: DraftQuote[] = [];
+  let fragmentIndex = 0;
+  for (const segment of segments) {
+    while (fragmentIndex < fragments.length && (fragments[fragmentIndex]?.end ?? 0) <= segment.start) fragmentIndex++;
+    const inSegment: QuotedPassage[] = [];
+    for (let index = fragmentIndex; index < fragments.length; index++) {
+      const fragment = fragments[index];
+      if (fragment === undefined || fragment.start >= segment.end) break;
+      inSegment.push(fragment);
+    }
+    const holdsFragment = (span: Span): boolean => {
+      const index = firstEndingAfter(inSegment, span.start);
+      const fragment = inSegment[index];
+      return fragment !== undefined && fragment.start < span.end;
+    };
+    const words = wordsIn(context.text, segment.start, segment.end);
+    const reports: Report[] = [];
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index];
+      if (word === undefined) continue;
+      let report: Report | null = null;
+      if (word.norm === 'according' && words[index + 1]?.norm === 'to') report = readAccordingTo(context, words, index, segment);
+      else if (speechCue(word.norm) !== undefined) report = readAt(context, words, index, segment, holdsFragment);
+      if (report !== null && report.content.reduce((sum, part) => sum + wordCount(words, part), 0) >= MINIMUM_CONTENT_WORDS) reports.push(report);
+    }
+    for (const report of keepCompatible(context.text, words, reports)) {
+      const spans = partsOf(report);
+      quotes.push({
+        start: Math.min(...spans.map((span) => span.start)),
+        end: Math.max(...spans.map((span) => span.end)),
+        kind: report.content.some(holdsFragment) ? 'partial' : 'indirect',
+        content: report.content,
+        cue: report.cue,
+        speaker: report.speaker,
+      });
+    }
+  }
+  return quotes;
+}
