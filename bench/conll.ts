@@ -1,4 +1,4 @@
-import type { EntityKind, EntityMention } from '../src/core/annotations.js';
+import type { EntityKind } from '../src/core/annotations.js';
 import type { Span } from '../src/core/span.js';
 
 /**

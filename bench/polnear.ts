@@ -164,7 +164,8 @@ const SPEECH_FORMS: ReadonlySet<string> = new Set(
   }),
 );
 
-const QUOTATION_MARKS = /["“”„«»]/u;
+/** Double quotation marks, including two apostrophes ('') as some plain-text feeds write them. */
+const QUOTATION_MARKS = /["“”„«»]|''/u;
 
 /**
  * The subset scored: a gold attribution is a quotation when its content holds a double
@@ -184,7 +185,7 @@ export function isQuotation(text: string, gold: GoldAttribution): boolean {
 export function goldKind(text: string, gold: GoldAttribution): Quote['kind'] {
   const content = gold.content.map((span) => text.slice(span.start, span.end)).join(' ').trim();
   if (!QUOTATION_MARKS.test(content)) return 'indirect';
-  return /^["“„«]/u.test(content) ? 'direct' : 'partial';
+  return /^(["“„«]|'')/u.test(content) ? 'direct' : 'partial';
 }
 
 /** A prediction as the scorer needs it (our quotes, or the baseline's). */

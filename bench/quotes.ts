@@ -23,7 +23,7 @@ import {
  *
  * Subset scored. PolNeAR annotates every attribution, beliefs and non-speech included ("hopes",
  * "ratcheting up his critique of"). A gold attribution is a quotation when its content holds a
- * double quotation mark (" “ ” „ « »), or its cue holds a form of a verb of saying from a fixed,
+ * double quotation mark (" “ ” „ « », or '' as some feeds write it), or its cue holds a form of a verb of saying from a fixed,
  * general list (say, tell, add, state, claim, announce, explain, write, tweet, ask, warn, …, and
  * "according to"; see bench/polnear.ts). All our predictions, of every kind, are scored against
  * that subset.

@@ -111,6 +111,65 @@ describe('story of the bundled example', () => {
     }
   });
 
+  const entityNamed = (name: string) => {
+    const entity = story.entities.find((candidate) => candidate.name === name || candidate.aliases.includes(name));
+    assert.ok(entity, `an entity called ${name}`);
+    return entity;
+  };
+
+  test('each person has one entity whatever the spelling; different people stay apart', () => {
+    const halvik = entityNamed('Tomas Halvik');
+    assert.equal(halvik.kind, 'person');
+    assert.equal(halvik.name, 'Tomas Halvik');
+    assert.ok(halvik.aliases.some((alias) => alias.includes('Khalvik')), halvik.aliases.join(', '));
+    assert.ok(halvik.roles.includes('interior minister'));
+    assert.equal(entityNamed('Evgeniya Dorn').id, entityNamed('Yevgenia Dorn').id);
+    assert.notEqual(entityNamed('Ansel Brodek').id, halvik.id);
+    assert.equal(entityNamed('the Ostravian Federal Republic'.replace(/^the /, '')).id, entityNamed('Ostravia').id);
+    assert.equal(entityNamed('Kestria').kind, 'place');
+    assert.equal(entityNamed('Kestrian Union of Civil Engineers').kind, 'organization');
+    const texts = new Map(story.articles.map((article) => [article.id, article.text]));
+    for (const entity of story.entities) {
+      for (const mention of entity.mentions) assert.ok(mention.start < mention.end && mention.end <= (texts.get(mention.article)?.length ?? 0));
+    }
+  });
+
+  test('quotes name their speaker when the text does, and only then', () => {
+    const halvik = entityNamed('Tomas Halvik');
+    const wire = articleNamed('01-harbour-post.txt');
+    const answer = story.quotes.find((quote) => quote.article === wire.id && quote.text.includes('who is responsible'));
+    assert.ok(answer, 'the minister’s quote in the wire copy');
+    assert.equal(answer.kind, 'direct');
+    assert.equal(answer.speaker, halvik.id);
+    const dorn = story.quotes.find((quote) => quote.article === wire.id && quote.text.includes('Nobody acted on them'));
+    assert.equal(dorn?.speaker, entityNamed('Yevgenia Dorn').id);
+    for (const quote of story.quotes) {
+      const text = story.articles.find((article) => article.id === quote.article)?.text ?? '';
+      for (const part of quote.content) assert.ok(part.start >= quote.start && part.end <= quote.end && part.end <= text.length);
+    }
+  });
+
+  test('figures keep their qualifier, range and counted thing', () => {
+    const wire = articleNamed('01-harbour-post.txt');
+    const numbers = story.numbers.filter((number) => number.article === wire.id);
+    const dead = numbers.find((number) => number.value === 14);
+    assert.equal(dead?.qualifier, 'at-least');
+    const homes = numbers.find((number) => number.value === 200);
+    assert.equal(homes?.high, 300);
+    assert.equal(homes?.countedHead, 'home');
+    assert.ok(numbers.some((number) => number.value === 40 && number.unit === 'minute'));
+  });
+
+  test('the timeline dates the failure on 17 March 2026 from several independent reports', () => {
+    const day = story.timeline.filter((event) => event.date === '2026-03-17');
+    assert.ok(day.length > 0);
+    const reports = new Set(day.flatMap((event) => event.citations.map((citation) => story.articles.find((article) => article.id === citation.article)?.origin)));
+    assert.ok(reports.size >= 2, `${reports.size} reports date an event on 17 March`);
+    const dates = story.timeline.map((event) => event.date);
+    assert.deepEqual(dates, [...dates].sort());
+    assert.ok(dates.includes('1987') && dates.includes('1989'), 'both completion years are on the timeline');
+  });
+
   test('the JSON output follows the published schema', async () => {
     const schema = JSON.parse(await readFile('schema/story.schema.json', 'utf8')) as object;
     const validate = new Ajv2020({ allErrors: true }).compile(schema);

@@ -12,11 +12,16 @@ import { isYearAt } from './numbers.js';
  * - **Weekdays without a modifier** ("on Wednesday") are the most recent such day on or before
  *   publication (the day itself included), unless the clause speaks of the future ("will",
  *   "is due", "expected", "forecast", "planned", "next"…), in which case they are the first
- *   such day on or after it. chrono alone picks the nearest day either way. With a modifier
- *   ("last Tuesday", "next Wednesday", "this Friday") chrono's reading is kept.
- * - **A month, or a day and month, without a year** ("in July", "on 14 October") is, by the
- *   same tense rule, the most recent such month or day on or before publication, or the first
- *   on or after it in a future clause.
+ *   such day on or after it. chrono alone picks the nearest day either way, which puts a past
+ *   "on Friday" written on a Wednesday two days ahead. With a modifier ("last Tuesday", "next
+ *   Wednesday", "this Friday") chrono's reading is kept. A clause's tense comes from its own
+ *   cue words first, then from the sentence's ("said on Monday that talks will resume on
+ *   Friday": Monday past, Friday ahead).
+ * - **A month, or a day and month, without a year** ("in July", "on 14 October") is the most
+ *   recent such month or day on or before publication in a past clause ("were held in July"),
+ *   the first on or after it in a future clause ("will be held in July"), and the nearer of the
+ *   two when the clause has no tense cue ("who turns 60 on May 27"). A date after "until" or
+ *   "by" in a clause that is not in the past is a deadline, so it lies ahead.
  * - **Weeks and weekends** ("last week", "over the weekend") have month precision when they
  *   lie within one month, and are left out otherwise: there is no week precision.
  * - **Bare years** ("in 1987", "since 2011", "the 2016 election") are found by
@@ -110,6 +115,9 @@ const PAST_CUES = /\b(?:was|were|had|did|ago|last|earlier|yesterday|previously|s
 /** Characters and words that start or end a clause. */
 const CLAUSE_BOUNDARY = /[,;:()"“”]|\bthat\b|\bwhile\b|\bbut\b|\bafter\b|\bbefore\b/gi;
 
+/** How far (in characters) around a date its tense is looked for. */
+const TENSE_WINDOW = 300;
+
 /** Whether a clause speaks of the past or the future; null when it does not say. */
 type Tense = 'past' | 'future' | null;
 
@@ -118,10 +126,15 @@ type Tense = 'past' | 'future' | null;
  * first, then the sentence's ("He said on Monday that talks will resume on Friday": Monday is
  * past, Friday future). "last October" is past and "next July" future whatever the verb.
  */
-function clauseTense(sentenceText: string, start: number, end: number): Tense {
-  const wordBefore = wordsBefore(sentenceText, start, 1)[0] ?? '';
+function clauseTense(fullSentence: string, fullStart: number, fullEnd: number): Tense {
+  const wordBefore = wordsBefore(fullSentence, fullStart, 1)[0] ?? '';
   if (wordBefore === 'last' || wordBefore === 'past' || wordBefore === 'previous') return 'past';
   if (wordBefore === 'next' || wordBefore === 'coming') return 'future';
+  // A window of the sentence around the date keeps the work bounded in a sentence without end.
+  const windowStart = Math.max(0, fullStart - TENSE_WINDOW);
+  const sentenceText = fullSentence.slice(windowStart, fullEnd + TENSE_WINDOW);
+  const start = fullStart - windowStart;
+  const end = fullEnd - windowStart;
   let clauseStart = 0;
   let clauseEnd = sentenceText.length;
   for (const boundary of sentenceText.matchAll(CLAUSE_BOUNDARY)) {
@@ -150,7 +163,7 @@ const FULL_WEEKDAY_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturda
 const MONTH_CUES: ReadonlySet<string> = new Set([
   'in', 'since', 'by', 'until', 'till', 'before', 'after', 'during', 'early', 'mid', 'late', 'last', 'next', 'this',
   'of', 'from', 'through', 'to', 'between', 'on', 'for', 'throughout', 'around', 'about',
-  'that', 'each', 'every', 'since', 'end', 'beginning', 'start', 'middle', 'as', 'into', 'past', 'coming', 'following',
+  'that', 'each', 'every', 'end', 'beginning', 'start', 'middle', 'as', 'into', 'past', 'coming', 'following',
 ]);
 
 /** Words before a weekday that make it part of a name ("Good Friday", "Super Tuesday"). */
@@ -172,8 +185,9 @@ function chunks(text: string, span: Span): Span[] {
   while (start < span.end) {
     let end = Math.min(span.end, start + MAX_CHUNK);
     if (end < span.end) {
-      const space = text.lastIndexOf(' ', end);
-      if (space > start + MAX_CHUNK / 2) end = space;
+      // Only the second half of the piece is searched, so text without spaces stays linear.
+      const space = text.slice(start + MAX_CHUNK / 2, end).lastIndexOf(' ');
+      if (space >= 0) end = start + MAX_CHUNK / 2 + space;
     }
     pieces.push({ start, end });
     start = end;
@@ -242,19 +256,17 @@ function statesYear(value: string): boolean {
   return /(?:^|\D)\d{4}(?:\D|$)/.test(value);
 }
 
-/** The week (Monday to Sunday) holding a day, as a month value when the week lies in one month. */
-function weekAsMonth(day: Day): { day: Day; precision: DatePrecision } | null {
+/** The first day of the week (Monday to Sunday) holding a day, when the whole week lies in one month; else null. */
+function weekInOneMonth(day: Day): Day | null {
   const monday = dayNumber(day) - ((weekday(day) + 6) % 7);
   const first = dayFromNumber(monday);
-  const last = dayFromNumber(monday + 6);
-  return first.month === last.month ? { day: first, precision: 'month' } : null;
+  return first.month === dayFromNumber(monday + 6).month ? first : null;
 }
 
-/** A weekend (Saturday and Sunday) as a month value when both days lie in one month. */
-function weekendAsMonth(saturday: number): { day: Day; precision: DatePrecision } | null {
+/** The Saturday of a weekend (a day number), when its Sunday lies in the same month; else null. */
+function weekendInOneMonth(saturday: number): Day | null {
   const first = dayFromNumber(saturday);
-  const last = dayFromNumber(saturday + 1);
-  return first.month === last.month ? { day: first, precision: 'month' } : null;
+  return first.month === dayFromNumber(saturday + 1).month ? first : null;
 }
 
 /** The most recent day with this weekday on or before `reference`, or (`future`) the first on or after it. */
@@ -302,7 +314,7 @@ function hasMonthCue(sentenceText: string, at: number): boolean {
   return false;
 }
 
-/** Why a chrono result is not a date of the story: a reason, for tests and debugging, or null when it is one. */
+/** Why a chrono result is not a date of the story (the reason names the rule, for debugging), or null when it is one. */
 function rejection(result: chrono.ParsedResult, sentenceText: string, index: number): string | null {
   const text = result.text;
   const lower = text.toLowerCase();
@@ -335,8 +347,8 @@ function rejection(result: chrono.ParsedResult, sentenceText: string, index: num
     const absolute = index + at;
     if (isWeekday) {
       const [named = ''] = wordsBefore(sentenceText, absolute, 1);
-      if (NAMED_DAY_PREFIXES.has(named) && /^\p{Lu}/u.test(sentenceText.slice(absolute - named.length - 1).trim())) return 'named day';
-      const after = /^\s+(\p{Lu}[\p{L}]*)/u.exec(sentenceText.slice(absolute + word.length));
+      if (NAMED_DAY_PREFIXES.has(named) && /\p{Lu}\p{L}*\s+$/u.test(sentenceText.slice(Math.max(0, absolute - 12), absolute))) return 'named day';
+      const after = /^\s+(\p{Lu}[\p{L}]*)/u.exec(sentenceText.slice(absolute + word.length, absolute + word.length + 40));
       if (after !== null && !DATE_CONTINUATIONS.test(after[1] ?? '') && !hasDigit) return 'name';
     }
     if (isMonth && !start.isCertain('day') && !start.isCertain('year')) {
@@ -378,13 +390,15 @@ function readExpression(expression: DateExpression, sentenceText: string, refere
 
   if (/\bweekend\b/.test(lower)) {
     const saturday = modified ? dayNumber(day) - ((weekday(day) + 1) % 7) : dayNumber(nearestWeekday(today, 6, future));
-    const weekend = weekendAsMonth(!modified && !future && weekday(today) === 0 ? dayNumber(today) - 1 : saturday);
+    const weekend = weekendInOneMonth(!modified && !future && weekday(today) === 0 ? dayNumber(today) - 1 : saturday);
     if (weekend === null) return null;
-    ({ day, precision } = weekend);
+    day = weekend;
+    precision = 'month';
   } else if (/\bweeks?\b/.test(lower)) {
-    const week = weekAsMonth(/\bthis\s+week\b/.test(lower) ? today : day);
+    const week = weekInOneMonth(/\bthis\s+week\b/.test(lower) ? today : day);
     if (week === null) return null;
-    ({ day, precision } = week);
+    day = week;
+    precision = 'month';
   } else if (/\b(?:months?)\s+ago\b/.test(lower)) {
     precision = 'month';
   } else if (/\b(?:years?)\s+ago\b/.test(lower)) {
@@ -468,10 +482,14 @@ function datesOfSentence(text: string, span: Span, reference: Reference | null):
       }
     }
   }
+  found.sort((left, right) => left.start - right.start);
+  const fromChrono = found.length;
+  let covering = 0;
   for (const match of sentenceText.matchAll(/\b\d{4}\b/g)) {
     const start = match.index ?? 0;
     const end = start + 4;
-    if (found.some((reading) => reading.start < end && start < reading.end)) continue;
+    while (covering < fromChrono && (found[covering]?.end ?? 0) <= start) covering++;
+    if (covering < fromChrono && (found[covering]?.start ?? Infinity) < end) continue;
     if (!isYearAt(text, span.start + start, span.start + end)) continue;
     found.push({ start, end, value: match[0], precision: 'year', relative: false });
   }
@@ -503,5 +521,7 @@ export function findDates(text: string, sentences: readonly Span[], published: s
       mentions.push({ start: date.start, end: date.end, value: date.value, precision: date.precision, relation: date.relation, relative: date.relative, sentence: index });
     }
   }
-  return mentions.sort((left, right) => left.start - right.start || left.end - right.end);
+  // Overlapping sentence spans could read one date twice.
+  mentions.sort((left, right) => left.start - right.start || left.end - right.end);
+  return mentions.filter((mention, at) => at === 0 || mention.start !== mentions[at - 1]?.start || mention.end !== mentions[at - 1]?.end);
 }

@@ -21,6 +21,7 @@ export function analyzeArticle(article: Extracted): Analyzed {
     entities,
     quotes: findQuotes(text, paragraphs, sentences, entities),
     numbers: findNumbers(text, sentences),
-    dates: findDates(text, sentences, article.published),
+    // An article known only by its update time is dated by it: relative dates still resolve, to no later than that.
+    dates: findDates(text, sentences, article.published ?? article.updated),
   };
 }

@@ -109,13 +109,12 @@ export function parseNumberWords(tokens: readonly string[], from: number): WordN
       if ((state === 'unit' || state === 'teen' || state === 'tens') && next === 'a' && tokens[index + 2] === 'half') {
         current += 0.5;
         consumedTo = index + 3;
-        index += 3;
-        state = 'hundred'; // Only a scale word may follow ("two and a half million").
-        const after = SCALE_WORDS.get(tokens[index] ?? '');
+        // Only a scale word may follow ("two and a half million").
+        const after = SCALE_WORDS.get(tokens[index + 3] ?? '');
         if (after !== undefined) {
           total += current * after;
           current = 0;
-          consumedTo = index + 1;
+          consumedTo = index + 4;
         }
         break;
       }

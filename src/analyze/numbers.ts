@@ -15,14 +15,29 @@ import { isNumberWord, parseNumberWords, SCALE_WORDS } from './number-words.js';
  * ("3-1"), fractions and slashed numbers ("1/2", "24/7"), and compound adjectives that are not
  * measures ("a two-storey house", "a 14-member team").
  *
+ * Formats read: digits with thousands separators ("1,500"; "1 500" with one space, a no-break
+ * or a thin space; Indian "1,00,000"), decimals ("2.5"), European thousands where unambiguous
+ * ("1.500.000", "1.500,5"); "1.500" is fifteen hundred only before a counted noun (there is no
+ * half a person) and one and a half otherwise; "1,5" is ambiguous and skipped. Scales:
+ * thousand, million, billion, bn, mn, k, crore, lakh, and "m" after a currency ("$3m"; "300m"
+ * alone is metres). Currencies: signs ($, US$, A$, €, £, ¥, ₹, ₽…), ISO codes ("USD 5") and
+ * words ("dollars", "euros", "roubles"); "pounds" is GBP when scaled ("5 million pounds") and lb
+ * otherwise. Numbers in words are read by {@link parseNumberWords}; "one" counts only when a
+ * noun follows ("one person"), never as a pronoun ("no one", "one of them", "the upcoming
+ * one"). Ordinals are skipped: they rank, they do not count. A unit, when there is one, is
+ * what is measured, so `counted` is null then, except for a percentage of something ("40
+ * percent of the homes"). Ages are the unit `year`: "a 20-year-old", "aged 58", "Anna Vell, 58,".
+ *
  * Qualifiers are mapped to {@link NumberQualifier} as follows:
  * - `more-than`: more than, over, above, in excess of, upwards of, exceeding, just/well over;
  *   "over" before a duration is not a qualifier ("talks over three days" means during);
  * - `at-least`: at least, no fewer/less than, not less/fewer than, a minimum of, "or more",
  *   "-plus" ("20-plus"); plural vague amounts ("dozens", "hundreds of", "thousands",
- *   "tens of thousands", "several hundred") are `at-least` the smallest amount their plural
- *   allows: dozens 24, hundreds 200, thousands 2,000, tens of thousands 20,000, several
- *   hundred 300;
+ *   "tens of thousands", "several hundred", "many thousands") are `at-least` the smallest
+ *   amount their plural allows: dozens 24, scores of 40, hundreds 200, thousands 2,000, tens
+ *   of thousands 20,000, hundreds of thousands 200,000, several hundred 300, many thousands
+ *   2,000. They are counts all the same, so "dozens of people" can be set against "at least
+ *   30 people";
  * - `about`: about, around, roughly, approximately, some, (an) estimated, circa, "or so", "-odd";
  * - `nearly`: nearly, almost, close to, just under/below/short of;
  * - `fewer-than`: fewer than, less than, under, below;
@@ -188,11 +203,11 @@ const DURATION_ADJECTIVES: ReadonlySet<string> = new Set([
 
 /** Words after a number that make it a time of day ("5 a.m." is read separately). */
 const TIME_MARKERS: ReadonlySet<string> = new Set([
-  'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'et', 'pt', 'msk', 'ist', 'jst', 'hrs', 'hours gmt',
+  'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'et', 'pt', 'msk', 'ist', 'jst',
 ]);
 
 /** Month names and their abbreviations, lower case: a number beside one is a day or a year. */
-export const MONTH_WORDS: ReadonlySet<string> = new Set([
+const MONTH_WORDS: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
@@ -214,9 +229,9 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'from', 'by', 'for', 'with', 'about', 'around',
   'some', 'nearly', 'almost', 'over', 'under', 'more', 'fewer', 'less', 'up', 'only', 'just', 'between', 'another',
   'all', 'those', 'these', 'its', 'their', 'his', 'her', 'our', 'roughly', 'approximately', 'exactly', 'since', 'after',
-  'before', 'until', 'then', 'when', 'while', 'than', 'as', 'if', 'at', 'least', 'most', 'well', 'another', 'estimated',
-  'another', 'said', 'says', 'some', 'among', 'including', 'almost', 'barely', 'still', 'another', 'every', 'each', 'that',
-  'this', 'what', 'which', 'who', 'where', 'how', 'whereas', 'yet', 'so', 'per', 'into', 'within', 'across', 'through',
+  'before', 'until', 'then', 'when', 'while', 'than', 'as', 'if', 'least', 'most', 'well', 'estimated', 'said', 'says',
+  'among', 'including', 'barely', 'still', 'every', 'each', 'that', 'this', 'what', 'which', 'who', 'where', 'how',
+  'whereas', 'yet', 'so', 'per', 'into', 'within', 'across', 'through',
 ]);
 
 /**
@@ -235,7 +250,7 @@ const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set([
   'unless', 'ago', 'later', 'earlier', 'again', 'died', 'fled', 'drowned', 'perished', 'survived', 'remained', 'remain',
   'remains', 'arrived', 'left', 'returned', 'escaped', 'gathered', 'took', 'came', 'went', 'spent', 'got', 'made',
   'against', 'among', 'between', 'including', 'via', 'like', 'within', 'across', 'through', 'toward', 'towards',
-  'upon', 'off', 'out', 'up', 'down', 'or', 'and', 'plus', 'minus', 'percent', 'per', 'each',
+  'upon', 'off', 'out', 'up', 'down', 'or', 'and', 'plus', 'minus', 'percent',
 ]);
 
 /** Words ending in "s" that are not plural nouns. */
@@ -245,7 +260,7 @@ const NOT_PLURAL: ReadonlySet<string> = new Set([
   'atlas', 'lens', 'bias', 'status', 'politics', 'economics', 'physics', 'does', 'goes', 'says', 'sometimes',
   'nevertheless', 'nonetheless', 'overseas', 'downstairs', 'upstairs', 'indoors', 'outdoors', 'whereabouts', 'alias',
   'census', 'virus', 'campus', 'consensus', 'bonus', 'focus', 'onus', 'apparatus', 'emphasis', 'crisis', 'basis',
-  'analysis', 'thesis', 'diagnosis', 'axis', 'tennis', 'christmas', 'was',
+  'analysis', 'thesis', 'diagnosis', 'axis', 'tennis', 'christmas',
 ]);
 
 /** Plurals without a final "s", and their singulars. */
@@ -282,10 +297,14 @@ function isCapitalized(token: Token): boolean {
 /** True when the word is a plural noun by its form ("teams", "casualties", "people"). */
 function isPluralNoun(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word)) return true;
+  if (/\p{L}{2,}men$/u.test(word) && !SINGULAR_MEN.has(word)) return true; // fishermen, gunmen
   if (word.length < 3 || !word.endsWith('s') || NOT_PLURAL.has(word)) return false;
   if (/(?:ss|us|is|ous|'s)$/.test(word)) return false;
   return /^[\p{L}-]+$/u.test(word);
 }
+
+/** Singular words ending in "-men", which are not plurals of "-man". */
+const SINGULAR_MEN: ReadonlySet<string> = new Set(['specimen', 'abdomen', 'regimen', 'acumen', 'hymen', 'stamen', 'albumen', 'bitumen']);
 
 /** Plurals in "-oes" whose singular ends in "-o" ("heroes"); others drop only the "s" ("foes", "shoes"). */
 const O_ES_PLURALS: ReadonlySet<string> = new Set([
@@ -296,6 +315,7 @@ const O_ES_PLURALS: ReadonlySet<string> = new Set([
 export function singularize(word: string): string {
   const irregular = IRREGULAR_PLURALS.get(word);
   if (irregular !== undefined) return irregular;
+  if (/\p{L}{2,}men$/u.test(word) && !SINGULAR_MEN.has(word)) return `${word.slice(0, -3)}man`;
   if (!word.endsWith('s') || NOT_PLURAL.has(word) || /(?:ss|us|is)$/.test(word)) return word;
   if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ches|shes|xes|zzes|sses)$/.test(word)) return word.slice(0, -2);
@@ -311,8 +331,6 @@ interface NumberCore {
   readonly value: number;
   /** For "1.500" (one dot, three digits): the value read as thousands, used when a count follows. */
   readonly thousandsReading: number | null;
-  /** True for plain digits with no separators ("2017"), which may be a year. */
-  readonly bareDigits: boolean;
   /** True for plural vague amounts ("dozens", "thousands of"). */
   readonly vague: boolean;
   /** True when a scale word is part of it ("two million", "tens of thousands"). */
@@ -328,6 +346,8 @@ interface SentenceReader {
   readonly tokens: readonly Token[];
   /** Lower-cased token texts, for the word-number parser. */
   readonly words: readonly string[];
+  /** The index of the sentence's first token that is not punctuation. */
+  readonly firstWord: number;
 }
 
 /** Parses a run of digits with separators: "1,500", "2.5", "1.500.000", "1,00,000". Null when malformed. */
@@ -449,7 +469,7 @@ function spacedThousandsEnd(reader: SentenceReader, index: number): number {
  * True when the number at `start`–`end` is an age in apposition to a name: "Hanne Drossel, 58,
  * said", "Lind (58)". The name is a capitalised word just before the comma or bracket.
  */
-export function isAgeApposition(text: string, start: number, end: number): boolean {
+function isAgeApposition(text: string, start: number, end: number): boolean {
   const digits = text.slice(start, end);
   if (!/^\d{1,3}$/.test(digits) || Number(digits) > 120) return false;
   const before = text.slice(Math.max(0, start - 40), start);
@@ -491,7 +511,7 @@ function readDigitCore(reader: SentenceReader, index: number, rangeEnd = false):
   const spacedEnd = spacedThousandsEnd(reader, index);
   if (spacedEnd > index) {
     const digits = tokens.slice(index, spacedEnd + 1).map((part) => part.text).join('');
-    return { kind: 'core', core: { first: index, next: spacedEnd + 1, value: Number(digits), thousandsReading: null, bareDigits: false, vague: false, scaled: false } };
+    return { kind: 'core', core: { first: index, next: spacedEnd + 1, value: Number(digits), thousandsReading: null, vague: false, scaled: false } };
   }
 
   // Phone numbers and codes: a run of three or more digit groups, or a group with a leading zero.
@@ -549,7 +569,9 @@ function readDigitCore(reader: SentenceReader, index: number, rangeEnd = false):
     const word = previousWord(tokens, index);
     const direct = previous.kind === 'word' ? previous : previous.text === '.' && tokens[index - 2]?.kind === 'word' ? tokens[index - 2] : undefined;
     if (direct !== undefined && IDENTIFIER_NOUNS.has(direct.lower) && !(direct.lower === 'number' && next?.lower === 'of')) return skipOne;
-    if (direct !== undefined && direct === previous && isCapitalized(direct) && index - 1 > 0 && !FUNCTION_WORDS.has(direct.lower)
+    // After a capitalised word, unless a plural noun follows: "Boeing 737" is a name, "In Velde 14 people" a count.
+    const countFollows = next !== undefined && next.kind === 'word' && !isCapitalized(next) && isPluralNoun(next.lower);
+    if (direct !== undefined && direct === previous && isCapitalized(direct) && index - 1 > 0 && !FUNCTION_WORDS.has(direct.lower) && !countFollows
       && !MONTH_WORDS.has(direct.lower) && !direct.lower.endsWith("'s") && !CURRENCY_CODES.has(direct.text) && !/^\p{Lu}+$/u.test(direct.text)) {
       return skipOne;
     }
@@ -565,7 +587,6 @@ function readDigitCore(reader: SentenceReader, index: number, rangeEnd = false):
       next: index + 1,
       value: parsed.value,
       thousandsReading: parsed.thousandsReading,
-      bareDigits: /^\d+$/.test(token.text),
       vague: false,
       scaled: false,
     },
@@ -591,7 +612,7 @@ function readWordCore(reader: SentenceReader, index: number): CoreOutcome {
   const token = tokens[index];
   if (token === undefined || token.kind !== 'word') return null;
   const word = token.lower;
-  const sentenceInitial = tokens.slice(0, index).every((before) => before.kind === 'mark');
+  const sentenceInitial = index === reader.firstWord;
   // A capitalised number word inside a sentence is part of a name ("Three Gorges", "Big Four").
   if (isCapitalized(token) && !sentenceInitial && !/^\p{Lu}+$/u.test(token.text)) return null;
 
@@ -599,16 +620,16 @@ function readWordCore(reader: SentenceReader, index: number): CoreOutcome {
   const scaleAfterOf = SCALE_WORDS.get(words[index + 2] ?? '') ?? (words[index + 2] === 'millions' ? 1e6 : words[index + 2] === 'thousands' ? 1e3 : words[index + 2] === 'billions' ? 1e9 : undefined);
   if ((word === 'tens' || word === 'hundreds') && words[index + 1] === 'of' && scaleAfterOf !== undefined && (words[index + 2] ?? '').endsWith('s')) {
     const value = (word === 'tens' ? 20 : 200) * scaleAfterOf;
-    return { kind: 'core', core: { first: index, next: index + 3, value, thousandsReading: null, bareDigits: false, vague: true, scaled: true } };
+    return { kind: 'core', core: { first: index, next: index + 3, value, thousandsReading: null, vague: true, scaled: true } };
   }
   const vague = VAGUE_PLURALS.get(word);
   if (vague !== undefined) {
     if (word === 'scores' && words[index + 1] !== 'of') return null;
-    return { kind: 'core', core: { first: index, next: index + 1, value: vague, thousandsReading: null, bareDigits: false, vague: true, scaled: false } };
+    return { kind: 'core', core: { first: index, next: index + 1, value: vague, thousandsReading: null, vague: true, scaled: false } };
   }
   if ((word === 'several' || word === 'many') && (words[index + 1] === 'hundred' || SCALE_WORDS.has(words[index + 1] ?? ''))) {
     const scale = words[index + 1] === 'hundred' ? 100 : (SCALE_WORDS.get(words[index + 1] ?? '') ?? 1);
-    return { kind: 'core', core: { first: index, next: index + 2, value: (word === 'several' ? 3 : 2) * scale, thousandsReading: null, bareDigits: false, vague: true, scaled: true } };
+    return { kind: 'core', core: { first: index, next: index + 2, value: (word === 'several' ? 3 : 2) * scale, thousandsReading: null, vague: true, scaled: true } };
   }
   if (!isNumberWord(word) && word !== 'a' && word !== 'half') return null;
   if (word === 'one') {
@@ -623,14 +644,13 @@ function readWordCore(reader: SentenceReader, index: number): CoreOutcome {
   const parsed = parseNumberWords(words, index);
   if (parsed === null) return null;
   const next = index + parsed.length;
-  // Times: "five o'clock", "ten past five", "half past six".
-  if (isTimeMarkerAt(tokens, next) || ((words[next] === 'past' || words[next] === 'to') && isNumberWord(words[next + 1] ?? '') && !SCALE_WORDS.has(words[next + 1] ?? ''))) {
-    return { kind: 'skip', next: next + (words[next] === 'past' || words[next] === 'to' ? 2 : 1) };
-  }
+  // Times: "five o'clock", "ten past five". ("ten to five" is left alone: "two to three weeks" is a range.)
+  if (isTimeMarkerAt(tokens, next)) return { kind: 'skip', next: next + 1 };
+  if (words[next] === 'past' && isNumberWord(words[next + 1] ?? '') && !SCALE_WORDS.has(words[next + 1] ?? '')) return { kind: 'skip', next: next + 2 };
   // Day numbers in words are rare; a month right after makes it a date ("ten March" is not English anyway).
   if (isMonthToken(tokens[next])) return { kind: 'skip', next: next + 1 };
   const scaled = words.slice(index, next).some((part) => SCALE_WORDS.has(part) || part === 'hundred' || part === 'dozen');
-  return { kind: 'core', core: { first: index, next, value: parsed.value, thousandsReading: null, bareDigits: false, vague: false, scaled } };
+  return { kind: 'core', core: { first: index, next, value: parsed.value, thousandsReading: null, vague: false, scaled } };
 }
 
 /** Matches a phrase of lower-case words ending just before token `end`; returns its first token index or -1. */
@@ -698,8 +718,9 @@ interface CountedReading {
   readonly head: string;
 }
 
-/** Quotation marks that may open the words naming what is counted. */
+/** Quotation marks that may open or close the words naming what is counted. */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“', '‘', "'", '«', '„']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'", '»', '“']);
 
 /** Reads one word at `index`, joining hyphenated parts ("low-lying"); returns its lower form and the index after it. */
 function readCompoundWord(tokens: readonly Token[], index: number): { lower: string; next: number; capitalized: boolean } | null {
@@ -726,10 +747,16 @@ function readCounted(tokens: readonly Token[], index: number, singular: boolean,
     at++;
     if (['the', 'their', 'its', 'these', 'those', 'his', 'her', 'our'].includes(tokens[at]?.lower ?? '')) at++;
   }
-  if (OPENING_QUOTES.has(tokens[at]?.text ?? '')) at++; // four "de-escalation zones"
+  // Four "de-escalation zones": the quotation marks are kept in the span when both are there.
+  const quote = OPENING_QUOTES.has(tokens[at]?.text ?? '') ? tokens[at] : undefined;
+  if (quote !== undefined) at++;
   const firstToken = tokens[at];
   if (firstToken === undefined || firstToken.kind !== 'word' || firstToken.attached && tokens[at - 1]?.kind !== 'mark') return null;
   const start = firstToken.start;
+  const closing = (index: number): number | null => {
+    const after = tokens[index];
+    return quote !== undefined && after !== undefined && after.attached && CLOSING_QUOTES.has(after.text) ? after.end : null;
+  };
   let modifiers = 0;
   let lastContent: { lower: string; end: number } | null = null;
   while (at < tokens.length && modifiers <= 4) {
@@ -737,7 +764,9 @@ function readCounted(tokens: readonly Token[], index: number, singular: boolean,
     if (word === null) break;
     const lower = word.lower;
     const end = tokens[word.next - 1]?.end ?? 0;
-    if (modifiers === 0 && PARTICIPLES.has(lower) && (lower === 'dead' || lower === 'injured' || lower === 'wounded' || lower === 'missing' || lower === 'killed' || lower === 'displaced' || lower === 'homeless' || lower === 'hurt' || lower === 'evacuated' || lower === 'unaccounted')) {
+    const nextWord = readCompoundWord(tokens, word.next);
+    const beforeNoun = nextWord !== null && isPluralNoun(nextWord.lower); // "14 injured people", "1.500 displaced families"
+    if (modifiers === 0 && !beforeNoun && PARTICIPLES.has(lower) && (lower === 'dead' || lower === 'injured' || lower === 'wounded' || lower === 'missing' || lower === 'killed' || lower === 'displaced' || lower === 'homeless' || lower === 'hurt' || lower === 'evacuated' || lower === 'unaccounted')) {
       return { span: { start, end }, head: lower };
     }
     if ((lower === 'and' || lower === 'or') && modifiers > 0) {
@@ -749,7 +778,8 @@ function readCounted(tokens: readonly Token[], index: number, singular: boolean,
     if (!acronym && (COUNTED_STOP_WORDS.has(lower) || /ly$/.test(lower) && lower.length > 4) || isNumberWord(lower) || MONTH_WORDS.has(lower) && word.capitalized) break;
     if (!singular && isPluralNoun(lower)) {
       const tailEnd = readParticipleTail(tokens, word.next);
-      return { span: { start, end: tailEnd ?? end }, head: singularize(lower.replace(/^.*-/, '')) };
+      const quoteEnd = tailEnd === null ? closing(word.next) : null;
+      return { span: { start: quoteEnd === null ? start : quote?.start ?? start, end: quoteEnd ?? tailEnd ?? end }, head: singularize(lower.replace(/^.*-/, '')) };
     }
     if (singular && (/ed$/.test(lower) && lastContent !== null || /[^s]s$/.test(lower) && lastContent !== null)) break;
     lastContent = { lower, end };
@@ -847,6 +877,34 @@ function rangeConnector(token: Token | undefined, between: boolean): boolean {
   return token.lower === 'or';
 }
 
+/** The second number of a range, read after its connector at `index`, with the scale written after it. */
+interface RangeEnd {
+  readonly value: number;
+  /** The multiplier of its scale word ("3 million": 1e6), 1 when it has none. */
+  readonly scale: number;
+  readonly next: number;
+}
+
+/** Reads the second number of a range after its connector at `index`; or what to skip, or null when none follows. */
+function readRangeEnd(reader: SentenceReader, index: number, hasCurrency: boolean): RangeEnd | CoreOutcome {
+  const { tokens } = reader;
+  const connector = tokens[index];
+  if (connector === undefined) return null;
+  const hyphen = connector.kind === 'mark';
+  let second = index + 1;
+  if (hasCurrency && CURRENCY_SIGNS.has(tokens[second]?.text ?? '')) second++; // "$2 to $3 million"
+  const secondToken = tokens[second];
+  if (secondToken === undefined) return null;
+  let outcome: CoreOutcome = null;
+  if (secondToken.kind === 'digits' && (!hyphen || secondToken.attached === connector.attached)) outcome = readDigitCore(reader, second, true);
+  else if (secondToken.kind === 'word' && !hyphen) outcome = readWordCore(reader, second);
+  if (outcome?.kind !== 'core' || outcome.core.vague) return outcome;
+  const { value, next } = outcome.core;
+  if (secondToken.kind === 'word') return { value, scale: SCALE_WORDS.get(tokens[next - 1]?.lower ?? '') ?? 1, next };
+  const scale = readDigitScale(tokens, next, hasCurrency);
+  return scale === null ? { value, scale: 1, next } : { value: value * scale.scale, scale: scale.scale, next: scale.next };
+}
+
 /** Reads one quantity starting at token `index`. Returns the mention and where to continue, or what to skip. */
 function readQuantity(reader: SentenceReader, index: number, earliestStart: number): { mention: NumberMention | null; next: number } | null {
   const { tokens } = reader;
@@ -859,145 +917,99 @@ function readQuantity(reader: SentenceReader, index: number, earliestStart: numb
   let value = core.value;
   let at = core.next;
   let scaled = core.scaled;
-  let unit: string | null = null;
 
-  // A currency before: "$3 million", "US$40", "€5", "GBP 20".
+  // 1. A currency before: "$3 million", "US$40", "€5", "GBP 20".
   const currency = token.kind === 'digits' ? readCurrencyBefore(tokens, index) : null;
-  if (currency !== null) unit = currency.unit;
+  let unit: string | null = currency?.unit ?? null;
   let first = currency?.first ?? index;
 
-  // A hedge before: "more than", "some", "up to", "between" (a range follows), "aged", "magnitude".
+  // 2. A hedge before ("more than", "some", "up to"), a range opener ("between", "from"), or a
+  // word that gives the unit ("aged 58", "magnitude 6.1", "Anna Vell, 58,").
   let qualifier: NumberQualifier = core.vague ? 'at-least' : 'exact';
-  let between = false;
   const hedge = readQualifierBefore(tokens, first);
-  let hedgeWord = '';
-  if (hedge !== null && tokens[hedge.first]!.start >= earliestStart) {
+  if (hedge !== null && (tokens[hedge.first]?.start ?? 0) >= earliestStart) {
     qualifier = hedge.qualifier;
-    hedgeWord = hedge.word;
     first = hedge.first;
-  } else if (tokens[first - 1]?.lower === 'between' || tokens[first - 1]?.lower === 'from') {
-    between = tokens[first - 1]?.lower === 'between';
-    first -= 1;
   }
-  if (hedge !== null && (tokens[hedge.first - 1]?.lower === 'between' || tokens[hedge.first - 1]?.lower === 'somewhere')) between = tokens[hedge.first - 1]?.lower === 'between';
-  const before = tokens[first - 1];
-  if (before?.lower === 'aged' || before?.lower === 'age' || token.kind === 'digits' && isAgeApposition(reader.text, token.start, token.end)) unit = 'year';
-  if (before?.lower === 'magnitude') unit = 'magnitude';
+  const wordBefore = tokens[first - 1]?.lower;
+  const between = wordBefore === 'between';
+  const prefixUnit = wordBefore === 'aged' || wordBefore === 'age' || token.kind === 'digits' && isAgeApposition(reader.text, token.start, token.end)
+    ? 'year' : wordBefore === 'magnitude' ? 'magnitude' : null;
 
-  // A scale after digits: "2.5 million", "1.2bn", "6 thousand".
+  // 3. A scale after digits: "2.5 million", "1.2bn", "6 thousand", "a $3-million contract".
   if (token.kind === 'digits') {
-    const scale = readDigitScale(tokens, at, currency !== null);
+    const hyphenated = tokens[at]?.text === '-' && tokens[at]?.attached === true && tokens[at + 1]?.attached === true && SCALE_WORDS.has(tokens[at + 1]?.lower ?? '');
+    const scale = readDigitScale(tokens, hyphenated ? at + 1 : at, currency !== null);
     if (scale !== null) {
       value *= scale.scale;
       at = scale.next;
       scaled = true;
-    } else if (tokens[at]?.text === '-' && tokens[at]?.attached && tokens[at + 1]?.attached) {
-      const hyphenScale = readDigitScale(tokens, at + 1, currency !== null);
-      if (hyphenScale !== null && SCALE_WORDS.has(tokens[at + 1]?.lower ?? '')) {
-        value *= hyphenScale.scale;
-        at = hyphenScale.next;
-        scaled = true;
-      }
     }
   }
-  const after = readQualifierAfter(tokens, at);
-  if (after !== null && !(tokens[at]?.lower === 'or' && (tokens[at + 1]?.kind === 'digits' || isNumberWord(tokens[at + 1]?.lower ?? '')))) {
-    qualifier = after.qualifier;
-    at = after.next;
-  }
 
-  // A range: "1,500 to 5,000", "between 200 and 300", "200-300", "two or three", "$2-3 million".
+  // 4. A hedge after ("20 or more"), or a range ("1,500 to 5,000", "between 200 and 300",
+  // "200-300", "two or three", "$2-3 million").
   let high: number | null = null;
-  const connector = tokens[at];
-  if (!core.vague && rangeConnector(connector, between) && connector !== undefined) {
-    const hyphen = connector.kind === 'mark';
-    let second = at + 1;
-    if (CURRENCY_SIGNS.has(tokens[second]?.text ?? '') && unit !== null) second++;
-    const secondToken = tokens[second];
-    const secondOutcome = secondToken === undefined ? null
-      : secondToken.kind === 'digits' && (!hyphen || secondToken.attached === connector.attached) ? readDigitCore(reader, second, true)
-        : secondToken.kind === 'word' && !hyphen ? readWordCore(reader, second) : null;
-    if (secondOutcome?.kind === 'core' && !secondOutcome.core.vague) {
-      let secondValue = secondOutcome.core.value;
-      let secondNext = secondOutcome.core.next;
-      let secondScaled = secondOutcome.core.scaled;
-      if (secondToken?.kind === 'digits') {
-        const scale = readDigitScale(tokens, secondNext, unit !== null);
-        if (scale !== null) {
-          secondValue *= scale.scale;
-          secondNext = scale.next;
-          secondScaled = true;
-        }
+  const hedgeAfter = readQualifierAfter(tokens, at);
+  if (hedgeAfter !== null) {
+    qualifier = hedgeAfter.qualifier;
+    at = hedgeAfter.next;
+  } else if (!core.vague && rangeConnector(tokens[at], between)) {
+    const connector = tokens[at];
+    const end = readRangeEnd(reader, at, currency !== null);
+    if (end !== null && 'value' in end) {
+      // "2 to 3 million": a scale written once applies to both ends.
+      if (end.scale > 1 && !scaled && value < 1000) value *= end.scale;
+      if (end.value > value) {
+        high = end.value;
+        at = end.next;
+        scaled = scaled || end.scale > 1;
+        if (wordBefore === 'between' || wordBefore === 'from') first -= 1;
+      } else if (connector?.kind === 'mark' && connector.attached) {
+        return { mention: null, next: end.next }; // A score: "3-1", "2-2".
       }
-      if (secondScaled && !scaled && value < 1000) {
-        // "2 to 3 million": the scale written once applies to both ends.
-        const scaleFactor = secondValue / secondOutcome.core.value;
-        if (Number.isFinite(scaleFactor) && scaleFactor > 1) value *= scaleFactor;
-      }
-      if (secondValue > value) {
-        high = secondValue;
-        at = secondNext;
-        scaled = scaled || secondScaled;
-      } else if (hyphen && connector.attached) {
-        return { mention: null, next: secondNext }; // A score: "3-1", "2-2".
-      }
-    } else if (hyphen && connector.attached && secondOutcome?.kind === 'skip') {
-      return { mention: null, next: secondOutcome.next };
+    } else if (end !== null && end.kind === 'skip' && connector?.kind === 'mark' && connector.attached) {
+      return { mention: null, next: end.next }; // "2017-18", "4-0-1".
     }
   }
-  if (core.thousandsReading !== null && high === null && !scaled) {
-    // "1.500" is one and a half with a unit, fifteen hundred before a counted noun.
-    const probeUnit = readUnit(tokens, at, false);
-    if (probeUnit === null && readCounted(tokens, at, false, false) !== null) value = core.thousandsReading;
+  if (core.thousandsReading !== null && high === null && !scaled && readUnit(tokens, at, false) === null && readCounted(tokens, at, false, false) !== null) {
+    // "1.500" is one and a half before a unit, fifteen hundred before a counted noun.
+    value = core.thousandsReading;
   }
 
-  // A unit after: "40 minutes", "11 km", "3.5%", "per cent", "a 40-minute briefing", "20-year-old".
-  let counted: CountedReading | null = null;
-  if (unit === null || unit === 'year' && (before?.lower === 'aged' || before?.lower === 'age')) {
-    const hyphenated = tokens[at]?.text === '-' && tokens[at]?.attached && tokens[at + 1]?.attached && tokens[at + 1]?.kind === 'word';
-    let reading = hyphenated ? readUnit(tokens, at + 1, scaled, true) : readUnit(tokens, at, scaled);
+  // 5. A unit after: "40 minutes", "11 km", "3.5%", "per cent", "four straight days",
+  // "a 40-minute briefing", "a 20-year-old man" (an age).
+  if (unit === null) {
+    const hyphenated = tokens[at]?.text === '-' && tokens[at]?.attached === true && tokens[at + 1]?.attached === true && tokens[at + 1]?.kind === 'word';
+    let reading = readUnit(tokens, hyphenated ? at + 1 : at, scaled, hyphenated);
     if (reading === null && !hyphenated && DURATION_ADJECTIVES.has(tokens[at]?.lower ?? '')) {
-      // "four straight days", "two more hours".
       const afterAdjective = readUnit(tokens, at + 1, scaled);
       if (afterAdjective !== null && DURATION_UNITS.has(afterAdjective.unit)) reading = afterAdjective;
     }
     if (reading !== null) {
       unit = reading.unit;
       at = reading.next;
-      // "a 20-year-old man", "20 years old": an age.
-      if (tokens[at]?.text === '-' && tokens[at + 1]?.lower === 'old' && tokens[at + 1]?.attached) at += 2;
+      if (tokens[at]?.text === '-' && tokens[at]?.attached && tokens[at + 1]?.lower === 'old' && tokens[at + 1]?.attached) at += 2;
       else if (tokens[at]?.lower === 'old' && !hyphenated) at += 1;
     } else if (hyphenated) {
       // A compound adjective that is not a measure: "a two-storey house", "a 14-member team".
       return { mention: null, next: at + 2 };
     }
-  } else if (token.kind === 'digits' && currency === null) {
-    const reading = readUnit(tokens, at, scaled);
-    if (reading !== null) {
-      unit = reading.unit;
-      at = reading.next;
-    }
   }
-  if (unit !== null && !scaled && token.kind === 'digits') {
-    // "5 million USD", "USD 5bn": a scale may also follow a currency code.
-    const scale = readDigitScale(tokens, at, true);
-    if (scale !== null && CURRENCY_CODES.has(unit) && tokens[at]?.kind === 'word' && SCALE_WORDS.has(tokens[at]?.lower ?? '')) {
-      value *= scale.scale;
-      at = scale.next;
-    }
+  unit ??= prefixUnit;
+  const hedgeAfterUnit = unit === null ? null : readQualifierAfter(tokens, at); // "an hour or so"
+  if (hedgeAfterUnit !== null) {
+    qualifier = hedgeAfterUnit.qualifier;
+    at = hedgeAfterUnit.next;
   }
-  const afterUnit = unit === null ? null : readQualifierAfter(tokens, at);
-  if (afterUnit !== null) {
-    qualifier = afterUnit.qualifier;
-    at = afterUnit.next;
-  }
-  if (unit !== null && DURATION_UNITS.has(unit) && hedgeWord === 'over') {
-    // "over three days" means during them.
+  if (unit !== null && DURATION_UNITS.has(unit) && hedge?.word === 'over') {
+    // "talks over three days" means during them.
     qualifier = 'exact';
-    first = index;
+    first = currency?.first ?? index;
   }
 
-  // What is counted: "8,400 troops", "people killed", "of homes" after a vague or percent amount.
+  // 6. What is counted: "8,400 troops", "people killed", "of homes" after a vague or percent amount.
+  let counted: CountedReading | null = null;
   if (unit === null) {
     counted = readCounted(tokens, at, value === 1 && high === null, core.vague);
     // A lone "one" naming nothing is a pronoun ("the upcoming one also became expected").
@@ -1005,29 +1017,17 @@ function readQuantity(reader: SentenceReader, index: number, earliestStart: numb
   } else if (unit === 'percent' && tokens[at]?.lower === 'of') {
     counted = readCounted(tokens, at, false, true);
   }
-  const lastToken = tokens[at - 1];
+
   const spanStart = Math.max(tokens[first]?.start ?? token.start, earliestStart);
-  const spanEnd = Math.max(counted?.span.end ?? 0, lastToken?.end ?? token.end);
-  if (!Number.isFinite(value) || spanEnd <= spanStart) return { mention: null, next: Math.max(at, index + 1) };
-  // Continue after the counted words' last token.
+  const spanEnd = Math.max(counted?.span.end ?? 0, tokens[at - 1]?.end ?? token.end);
   let next = at;
-  if (counted !== null) while (next < tokens.length && (tokens[next]?.end ?? 0) <= counted.span.end) next++;
-  return {
-    mention: {
-      start: spanStart,
-      end: spanEnd,
-      value,
-      high,
-      qualifier,
-      unit,
-      counted: counted?.span ?? null,
-      countedHead: counted?.head ?? null,
-    },
-    next: Math.max(next, index + 1),
-  };
+  while (counted !== null && next < tokens.length && (tokens[next]?.end ?? 0) <= counted.span.end) next++;
+  if (!Number.isFinite(value) || spanEnd <= spanStart) return { mention: null, next: Math.max(next, index + 1) };
+  const mention: NumberMention = { start: spanStart, end: spanEnd, value, high, qualifier, unit, counted: counted?.span ?? null, countedHead: counted?.head ?? null };
+  return { mention, next: Math.max(next, index + 1) };
 }
 
-/** Clamps sentence spans to the text and drops empty or malformed ones. */
+/** Clamps sentence spans to the text, drops empty or malformed ones, and puts them in text order. */
 function validSpans(text: string, sentences: readonly Span[]): Span[] {
   const spans: Span[] = [];
   for (const sentence of sentences) {
@@ -1035,7 +1035,7 @@ function validSpans(text: string, sentences: readonly Span[]): Span[] {
     const end = Math.max(0, Math.min(Math.floor(sentence.end), text.length));
     if (Number.isFinite(start) && Number.isFinite(end) && end > start) spans.push({ start, end });
   }
-  return spans;
+  return spans.sort((left, right) => left.start - right.start);
 }
 
 /**
@@ -1050,7 +1050,7 @@ export function findNumbers(text: string, sentences: readonly Span[]): NumberMen
   let lastEnd = 0;
   for (const sentence of validSpans(text, sentences)) {
     const tokens = tokenizeSpan(text, sentence);
-    const reader: SentenceReader = { text, tokens, words: tokens.map((token) => token.lower) };
+    const reader: SentenceReader = { text, tokens, words: tokens.map((token) => token.lower), firstWord: tokens.findIndex((token) => token.kind !== 'mark') };
     let index = 0;
     while (index < tokens.length) {
       const token = tokens[index];

@@ -113,6 +113,15 @@ describe('reconcileEntities', () => {
     assert.equal(result.entities[0]?.kind, 'place');
   });
 
+  it('joins an organisation name romanised another way or written as one word', () => {
+    const result = reconcileEntities([
+      article('a', 'Aldane Hydro said so.', [['Aldane Hydro', 'organization']]),
+      article('b', 'Aldanegidro said so.', [['Aldanegidro', 'organization']]),
+    ]);
+    assert.equal(result.entities.length, 1);
+    assert.equal(result.entities[0]?.name, 'Aldane Hydro');
+  });
+
   it('joins an acronym to the organisation it abbreviates', () => {
     const result = reconcileEntities([
       article('a', 'The Kestrian Union of Civil Engineers warned.', [['Kestrian Union of Civil Engineers', 'organization']]),

@@ -2,7 +2,7 @@ import type { EntityKind, EntityMention } from '../core/annotations.js';
 import type { StoryEntity } from '../core/records.js';
 import type { Span } from '../core/span.js';
 import { canonicalCountry } from './countries.js';
-import { compareNameWords, comparePersonNames, nameWords } from './name-match.js';
+import { compareNameWords, comparePersonNames, nameWords, transliterationKey } from './name-match.js';
 import { makeUnionFind } from './union-find.js';
 
 /**
@@ -199,6 +199,21 @@ function joinSurnames(people: readonly Form[], union: Union): void {
   for (const indexes of unjoined.values()) for (const index of indexes.slice(1)) union(indexes[0]!, index);
 }
 
+/**
+ * Joins organisation names that are one name written together or apart, or romanised another
+ * way ("Aldane Hydro" / "Aldanegidro"): their words run together have one transliteration key.
+ */
+function joinOrganizationSpellings(organizations: readonly Form[], union: Union): void {
+  const byKey = new Map<string, number>();
+  for (const [index, form] of organizations.entries()) {
+    const key = transliterationKey(form.words.join(''));
+    if (key.length < 5) continue;
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, index);
+    else union(first, index);
+  }
+}
+
 /** Joins an acronym ("KUCE") to the organisation name whose initials it spells, when only one does. */
 function joinAcronyms(organizations: readonly Form[], union: (x: number, y: number) => void): void {
   const byInitials = new Map<string, number[]>();
@@ -265,7 +280,7 @@ export function reconcileEntities(articles: readonly ArticleMentions[]): Reconci
   const byKind = (kind: EntityKind): number[] => forms.flatMap((form, index) => (form.kind === kind ? [index] : []));
   for (const [kind, join] of [
     ['person', (group: Form[], union: Union) => (joinFullNames(group, union), joinSurnames(group, union))],
-    ['organization', joinAcronyms],
+    ['organization', (group: Form[], union: Union) => (joinOrganizationSpellings(group, union), joinAcronyms(group, union))],
   ] as const) {
     const indexes = byKind(kind);
     join(

@@ -38,6 +38,8 @@ const TRANSLITERATION: ReadonlyArray<readonly [RegExp, string]> = [
   [/ou/g, 'u'],
   [/ee/g, 'i'],
   [/e(?=i)/g, ''],
+  // Russian and Ukrainian render a foreign "h" as "g" ("Gidro" for "Hydro", "Gamburg").
+  [/g/g, 'h'],
   [/(.)\1+/g, '$1'],
 ];
 

@@ -1,11 +1,15 @@
 /** Helpers for printing to a terminal: wrapping, styles, and text made inert. */
 
-/** Wraps text to a width, indenting continuation lines. */
+/**
+ * Wraps text to a width, indenting continuation lines. The first line is measured as if it
+ * began with the indent too, since callers print it after a prefix of that length.
+ */
 export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
+    const used = lines.length === 0 ? indent.length + line.length : line.length;
+    if (line !== '' && used + 1 + word.length > width) {
       lines.push(line);
       line = indent + word;
     } else line = line === '' ? word : `${line} ${word}`;

@@ -56,7 +56,7 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
       const shown = options.verbose === true ? quotes : quotes.slice(0, QUOTES_PER_SPEAKER);
       for (const quote of shown) {
         const words = quote.kind === 'indirect' ? `(reported) ${quote.text}` : `“${quote.text}”`;
-        out.push(`    – ${wrap(`${inert(words)} [${numbers.get(quote.article) ?? 0}]`, 92, '      ')}`);
+        out.push(`    – ${wrap(`${inert(words)} [${numbers.get(quote.article) ?? 0}]`, 96, '      ')}`);
       }
       if (shown.length < quotes.length) out.push(dim(`      and ${quotes.length - shown.length} more (--verbose shows all)`));
     }
@@ -67,7 +67,7 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
     out.push(bold('Timeline'));
     for (const event of story.timeline) {
       const markers = citationMarkers(event.citations, numbers).map((number) => `[${number}]`).join('');
-      out.push(`  ${timelineDate(event).padEnd(18)} ${wrap(`${inert(event.text)} ${markers}`, 76, ' '.repeat(21))}`);
+      out.push(`  ${timelineDate(event).padEnd(18)} ${wrap(`${inert(event.text)} ${markers}`, 96, ' '.repeat(21))}`);
     }
     out.push('');
   }

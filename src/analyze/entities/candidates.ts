@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { STOPWORDS } from '../stopwords.js';
 import { EVENT_HEADS, HONORIFICS, LEGAL_SUFFIXES, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAMES, ORGANIZATION_HEADS, OTHER_HEADS, PLACE_HEADS, TITLE_ABBREVIATIONS, WEEKDAYS } from './cues.js';
-import { Is, PLACE, type Gazetteer } from './gazetteers.js';
+import { Is, type Gazetteer } from './gazetteers.js';
 import { ROLE_HEADS, ROLE_MODIFIERS, roleText } from './roles.js';
 import { isCapitalized, isWord, type Token } from './words.js';
 
@@ -22,11 +22,9 @@ export interface Segment {
   readonly headline: boolean;
 }
 
-/** Where each token stands: its segment and whether its capital letter is evidence of a name. */
+/** Where each token stands: the segments, and whether each token's capital letter is evidence of a name. */
 export interface Layout {
   readonly segments: readonly Segment[];
-  /** Per token, the index of its segment. */
-  readonly segmentOf: Int32Array;
   /** Per token, 1 where a capital letter is required by position (sentence start, headline…). */
   readonly unreliable: Uint8Array;
 }
@@ -37,6 +35,8 @@ export interface Evidence {
   readonly lower: Map<string, number>;
   /** Capitalised occurrences where capitalisation is evidence (mid-sentence, not in a headline). */
   readonly capitalized: Map<string, number>;
+  /** Words written after a first name or an initial ("Marta Quill", "P. Quill"): surnames, even when also common words. */
+  readonly surnames: Set<string>;
 }
 
 /** A candidate name: tokens `[first, end)`, with the cues found around it. */
@@ -66,7 +66,7 @@ const HEADLINE_MIN_WORDS = 4;
 const CAPITALS_SHARE = 0.6;
 
 /** Flags of names strong enough to be believed at a sentence start, when the word is also common. */
-const STRONG_NAME = PLACE | Is.organization | Is.demonym | Is.event | Is.person;
+const STRONG_NAME = Is.country | Is.region | Is.city | Is.organization | Is.demonym | Is.event | Is.person;
 
 /** Words that are never names on their own. */
 function isNeverName(key: string): boolean {
@@ -93,7 +93,6 @@ const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|bin|ibn|abu|ben|de|d|di|da|du|van|v
  * quote, bracket or colon, a word after a line break, and every word of a headline.
  */
 export function layOut(text: string, tokens: readonly Token[], sentences: readonly Span[], lists: Gazetteer): Layout {
-  const segmentOf = new Int32Array(tokens.length);
   const unreliable = new Uint8Array(tokens.length);
   const segments: Segment[] = [];
   const ordered = [...sentences].sort((a, b) => a.start - b.start);
@@ -126,9 +125,8 @@ export function layOut(text: string, tokens: readonly Token[], sentences: readon
     const headline = isHeadline(tokens, first, end, lists);
     segments.push({ first, end, headline });
     markPositions(text, tokens, first, end, headline, unreliable);
-    segmentOf.fill(segments.length - 1, first, end);
   }
-  return { segments, segmentOf, unreliable };
+  return { segments, unreliable };
 }
 
 /**
@@ -203,16 +201,20 @@ function nextToName(tokens: readonly Token[], index: number): boolean {
  * Counts how each word is written where it is written freely. A capitalised word counts only
  * standing alone ("Bush said"), not inside a longer name ("Test and County Cricket Board").
  */
-export function gatherEvidence(tokens: readonly Token[], layout: Layout): Evidence {
+export function gatherEvidence(tokens: readonly Token[], layout: Layout, lists: Gazetteer): Evidence {
   const lower = new Map<string, number>();
   const capitalized = new Map<string, number>();
+  const surnames = new Set<string>();
   tokens.forEach((token, index) => {
     if (token.shape === 'lower') lower.set(token.key, (lower.get(token.key) ?? 0) + 1);
-    else if ((token.shape === 'title' || token.shape === 'upper') && layout.unreliable[index] === 0 && !nextToName(tokens, index)) {
-      capitalized.set(token.key, (capitalized.get(token.key) ?? 0) + 1);
+    else if (token.shape !== 'title' || layout.unreliable[index] === 1) return;
+    else if (!nextToName(tokens, index)) capitalized.set(token.key, (capitalized.get(token.key) ?? 0) + 1);
+    else {
+      const previous = tokens[index - 1];
+      if (previous !== undefined && (previous.shape === 'initial' || (previous.shape === 'title' && (lists.flags(previous.key, false) & Is.firstName) !== 0))) surnames.add(token.key);
     }
   });
-  return { lower, capitalized };
+  return { lower, capitalized, surnames };
 }
 
 /**
@@ -227,12 +229,14 @@ function isNameWord(tokens: readonly Token[], index: number, layout: Layout, evi
   if (token.shape === 'lower') return JOINED_PARTICLE.test(token.text);
   if (!isCapitalized(token) || DIGIT.test(token.text) || isTitleAt(tokens, index)) return false;
   if (isNeverName(token.key) && !isCalendarFirstName(tokens, index, lists)) return false;
+  // Function words are no names, even capitalised ("Brennick How Ostravia Rebuilt…"); listed names keep theirs ("The Hague").
+  if (STOPWORDS.has(token.key)) return false;
   if (layout.unreliable[index] === 0) return true;
   const lowerCount = evidence.lower.get(token.key) ?? 0;
-  if ((evidence.capitalized.get(token.key) ?? 0) > 0 && lowerCount === 0) return true;
-  if (STOPWORDS.has(token.key) || !LATIN.test(token.text)) return false;
+  if (((evidence.capitalized.get(token.key) ?? 0) > 0 && lowerCount === 0) || evidence.surnames.has(token.key)) return true;
+  if (!LATIN.test(token.text)) return false;
   const flags = lists.flags(token.key, token.shape === 'upper' || token.shape === 'dotted');
-  if ((flags & Is.common) === 0 && !isCommonCompound(token.key, lists) && !isCommonPlural(token.key, flags, lists)) return true;
+  if ((flags & Is.common) === 0 && !isCommonCompound(token.key, lists) && !isCommonPlural(token.key, flags, lists) && !isClosedCompound(token.key, flags, lists)) return true;
   if ((flags & STRONG_NAME) !== 0 && lowerCount === 0) return true;
   // A surname that is also a common word, after a first name ("KEVIN BROWN").
   const previous = tokens[index - 1];
@@ -286,6 +290,20 @@ export function isDerivedAdjective(token: Token): boolean {
 /** Last parts of hyphenated adjectives made from names, besides participles in "-ed". */
 const DERIVING_SUFFIXES = new Set(['born', 'bound', 'led', 'run', 'made', 'built', 'held', 'style', 'wide', 'speaking', 'leaning', 'area', 'era', 'type']);
 
+/**
+ * A word written as two common words closed up ("Floodwaters", "Policymakers"), for a word that
+ * is no name itself. Each part has three letters or more.
+ */
+function isClosedCompound(key: string, flags: number, lists: Gazetteer): boolean {
+  if ((flags & ~Is.common) !== 0 || key.length < 6) return false;
+  const isCommon = (part: string): boolean => (lists.flags(part, false) & Is.common) !== 0;
+  for (let cut = 3; cut <= key.length - 3; cut++) {
+    const tail = key.slice(cut);
+    if (isCommon(key.slice(0, cut)) && (isCommon(tail) || (tail.endsWith('s') && isCommon(tail.slice(0, -1))))) return true;
+  }
+  return false;
+}
+
 /** A hyphenated word whose parts are all common words ("Quarter-final", "Pro-soccer"). */
 function isCommonCompound(key: string, lists: Gazetteer): boolean {
   if (!key.includes('-')) return false;
@@ -329,6 +347,15 @@ function takesOf(key: string): boolean {
   return ORGANIZATION_HEADS.has(key) || PLACE_HEADS.has(key) || EVENT_HEADS.has(key) || OTHER_HEADS.has(key) || ROLE_HEADS.has(key) || key === 'house' || key === 'duke';
 }
 
+/** Whether tokens `[first, end)` hold a capitalised role head: "of" then goes on with a title ("Minister of Internal Affairs of Kestria"). */
+function hasRoleHead(tokens: readonly Token[], first: number, end: number): boolean {
+  for (let index = first; index < end; index++) {
+    const token = tokens[index] as Token;
+    if (ROLE_HEADS.has(token.key) && isCapitalized(token)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether "and" at `index` joins two halves of one organisation's name ("Test and County Cricket
  * Board", "Trade and Industry Ministry"): the name words after it end in an organisation head,
@@ -339,6 +366,22 @@ function andJoins(tokens: readonly Token[], index: number, runFirst: number, end
   let last = index;
   while (last + 1 < end && isName(last + 1)) last++;
   return last > index && ORGANIZATION_HEADS.has((tokens[last] as Token).key) && !LEGAL_SUFFIXES.has((tokens[last] as Token).key);
+}
+
+/**
+ * Whether a possessive at `index` is inside an organisation's or place's name ("Boatmen's
+ * Bancshares Inc", "Queen's Park"): the words before it are common words, not a name of their
+ * own ("Kestria's Foreign Ministry" is two names), and the name after it ends in a head word.
+ */
+function possessiveJoins(tokens: readonly Token[], index: number, runFirst: number, end: number, isName: (at: number) => boolean, lists: Gazetteer): boolean {
+  for (let before = runFirst; before < index; before++) {
+    const flags = lists.flags((tokens[before] as Token).key, false);
+    if ((flags & Is.common) === 0 || (flags & (STRONG_NAME | Is.firstName | Is.lastName)) !== 0) return false;
+  }
+  let last = index;
+  while (last + 1 < end && isName(last + 1)) last++;
+  const key = (tokens[last] as Token).key;
+  return last > index && (ORGANIZATION_HEADS.has(key) || PLACE_HEADS.has(key));
 }
 
 /**
@@ -384,7 +427,7 @@ function isNotAName(tokens: readonly Token[], first: number, end: number, flags:
   for (let index = first; index < end; index++) if ((tokens[index] as Token).text.length === 1) letters++;
   if (letters === end - first) return true;
   const key = (tokens[first] as Token).key;
-  return end - first === 1 && flags === Is.common && (evidence.lower.get(key) ?? 0) > 0;
+  return end - first === 1 && (flags & Is.common) !== 0 && (flags & ~(Is.common | Is.notNoun)) === 0 && (evidence.lower.get(key) ?? 0) > 0;
 }
 
 /** The index of the word before `index` (skipping one period), or -1 before `floor`. */
@@ -395,7 +438,7 @@ function previousWordIndex(tokens: readonly Token[], index: number, floor: numbe
 }
 
 /** The gazetteer flags of tokens `[first, end)` read as one key (0 when not an entry). */
-export function wholeFlags(tokens: readonly Token[], first: number, end: number, lists: Gazetteer): number {
+function wholeFlags(tokens: readonly Token[], first: number, end: number, lists: Gazetteer): number {
   let key = '';
   let capitals = true;
   for (let index = first; index < end; index++) {
@@ -439,19 +482,21 @@ function extendRun(tokens: readonly Token[], first: number, index: number, end: 
     const joins =
       (token.text === '.' && NAME_ABBREVIATIONS.has(previous.key) && token.start === previous.end) ||
       token.text === '&' ||
-      (token.key === 'of' && takesOf(previous.key)) ||
+      (token.key === 'of' && (takesOf(previous.key) || hasRoleHead(tokens, first, cursor))) ||
       ((token.key === 'for' || token.key === 'on') && ORGANIZATION_HEADS.has(previous.key) && !LEGAL_SUFFIXES.has(previous.key)) ||
-      (token.key === 'and' && token.shape === 'lower' && andJoins(tokens, cursor, first, end, isName));
+      (token.key === 'and' && token.shape === 'lower' && andJoins(tokens, cursor, first, end, isName)) ||
+      (token.shape === 'possessive' && possessiveJoins(tokens, cursor, first, end, isName, lists));
     if (!joins) return cursor;
-    cursor += 2;
+    cursor++;
   }
   return cursor;
 }
 
 /**
- * Cuts a run where a title ends ("Foreign Minister | Sergei Lavrov": the title becomes the
- * name's role) and where a leading nationality or country stands before a person's name
- * ("Australian | Tom Moody"). A run that is only a title is dropped.
+ * Cuts a run where a leading nationality stands before another name ("Australian | Tom Moody",
+ * "German | Foreign Ministry"), where a title ends ("Foreign Minister | Sergei Lavrov": the title
+ * becomes the name's role), and before a country or region that follows another name ("Lebed |
+ * Chechnya"). A run that is only a title is dropped.
  */
 function splitRun(text: string, tokens: readonly Token[], run: Candidate, floor: number, lists: Gazetteer): Candidate[] {
   if ((run.gazetteerFlags & ~Is.common) !== 0) return [run];
@@ -465,48 +510,129 @@ function splitRun(text: string, tokens: readonly Token[], run: Candidate, floor:
   if (titleHeads > 0 && titleWords === run.end - run.first) return [];
   if (run.end - run.first < 2) return [run];
   const last = tokens[run.end - 1] as Token;
-  if (ORGANIZATION_HEADS.has(last.key) || EVENT_HEADS.has(last.key) || OTHER_HEADS.has(last.key) || PLACE_HEADS.has(last.key)) return [run];
-  // A title: the last role head inside the run with name words after it.
-  for (let index = run.end - 2; index >= run.first; index--) {
+  // A head word closes one name, nationality and all ("American Stock Exchange", "Olympic Games").
+  if (isHeadWord(last.key)) return [run];
+  const nationality = splitNationality(tokens, run, lists);
+  if (nationality !== null) return [nationality[0], ...splitRun(text, tokens, nationality[1], floor, lists)];
+  const title = splitTitle(text, tokens, run, floor, lists);
+  if (title !== null) return title;
+  // A title closing the run names no one here; the words before it are a name ("FBI | Director", "Russian | Ambassador").
+  if (ROLE_HEADS.has(last.key)) {
+    let titleStart = run.end - 1;
+    while (titleStart > run.first && ROLE_MODIFIERS.has((tokens[titleStart - 1] as Token).key)) titleStart--;
+    if (titleStart > run.first) return splitRun(text, tokens, { ...run, end: titleStart, gazetteerFlags: wholeFlags(tokens, run.first, titleStart, lists) }, floor, lists);
+  }
+  // A listed name of two words or more closing the run, after another name ("Obama | White House").
+  for (let index = run.first + 1; index < run.end - 1; index++) {
+    const suffixFlags = wholeFlags(tokens, index, run.end, lists);
+    if ((suffixFlags & STRONG_NAME) === 0) continue;
+    const head: Candidate = { ...run, end: index, gazetteerFlags: wholeFlags(tokens, run.first, index, lists) };
+    return [...splitRun(text, tokens, head, floor, lists), { ...run, first: index, honorific: false, role: null, gazetteerFlags: suffixFlags }];
+  }
+  // A head word or a listed name, then a personal name: two names ("Ostravian Federal Republic |
+  // Lidiya Varosh", "UN | Nikki Haley").
+  for (let index = run.first; index < run.end - 1; index++) {
     const token = tokens[index] as Token;
-    if (!ROLE_HEADS.has(token.key) || !isCapitalized(token)) continue;
-    let nameStart = index + 1;
-    // "Secretary of State Madeleine Albright": the title takes "of" and one word.
-    if (tokens[nameStart]?.key === 'of' && nameStart + 2 < run.end) nameStart += 2;
-    let roleStart = index;
-    while (roleStart > run.first && ROLE_MODIFIERS.has((tokens[roleStart - 1] as Token).key)) roleStart--;
-    // Modifiers left out of the run by position ("Interior" opening the sentence) still belong to the title.
-    let titleStart = roleStart;
-    if (roleStart === run.first) while (titleStart > floor && ROLE_MODIFIERS.has(tokens[titleStart - 1]?.key ?? '')) titleStart--;
-    const role = roleText(text, tokens, titleStart, nameStart - 1);
-    const name: Candidate = { ...run, first: nameStart, role, gazetteerFlags: wholeFlags(tokens, nameStart, run.end, lists) };
-    const before: Candidate[] = roleStart > run.first ? splitRun(text, tokens, { ...run, end: roleStart, honorific: false, role: null, gazetteerFlags: wholeFlags(tokens, run.first, roleStart, lists) }, floor, lists) : [];
-    return [...before, name];
+    const flags = lists.flags(token.key, token.shape === 'upper');
+    const listedAlone = index === run.first && (flags & (Is.country | Is.region | Is.city | Is.organization)) !== 0 && (flags & (Is.common | Is.firstName)) === 0;
+    const closesName = listedAlone || (index > run.first && isHeadWord(token.key));
+    if (closesName && looksLikePersonalName(tokens, index + 1, run.end, lists)) {
+      const organization: Candidate = { ...run, end: index + 1, honorific: false, role: null, gazetteerFlags: wholeFlags(tokens, run.first, index + 1, lists) };
+      return [organization, ...splitRun(text, tokens, { ...run, first: index + 1, honorific: false, gazetteerFlags: wholeFlags(tokens, index + 1, run.end, lists) }, floor, lists)];
+    }
   }
   // A country or region after another name ("Lebed Chechnya" in a headline), unless the name is one ("Air France").
   const lastFlags = lists.flags(last.key, last.shape === 'upper');
   const before = tokens[run.end - 2] as Token;
   if ((lastFlags & (Is.country | Is.region)) !== 0 && (lastFlags & Is.city) === 0) {
-    const lone = run.end - 1 - run.first === 1 && (lists.flags(before.key, false) & Is.common) !== 0;
+    const beforeFlags = lists.flags(before.key, before.shape === 'upper');
+    const lone = run.end - 1 - run.first === 1 && (beforeFlags & Is.common) !== 0 && (beforeFlags & STRONG_NAME) === 0;
     if (!lone && !NAME_CONNECTORS.has(before.key) && before.text !== '&') {
       const head: Candidate = { ...run, end: run.end - 1, gazetteerFlags: wholeFlags(tokens, run.first, run.end - 1, lists) };
       return [...splitRun(text, tokens, head, floor, lists), { ...run, first: run.end - 1, honorific: false, role: null, gazetteerFlags: lastFlags }];
     }
   }
-  // A nationality or country before a person's name.
+  return [run];
+}
+
+/**
+ * Whether tokens `[first, end)` look like a personal name: an initial or a first name first, or
+ * two or three capitalised words that are neither common words nor listed names.
+ */
+function looksLikePersonalName(tokens: readonly Token[], first: number, end: number, lists: Gazetteer): boolean {
+  const opening = tokens[first] as Token;
+  if (opening.shape === 'initial' || (lists.flags(opening.key, false) & Is.firstName) !== 0) return true;
+  if (end - first < 2 || end - first > 3) return false;
+  for (let index = first; index < end; index++) {
+    const token = tokens[index] as Token;
+    if (token.shape !== 'title' || lists.flags(token.key, false) !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A nationality (or a country before a personal name) opening a run, cut from the rest:
+ * "Australian | Tom Moody", "Polish | NBP", "U.S. | P. Halvik"; but "American League" (one
+ * common word after it) and "Bosnian Serbs" (nationalities throughout) stay whole.
+ */
+function splitNationality(tokens: readonly Token[], run: Candidate, lists: Gazetteer): [Candidate, Candidate] | null {
   const first = tokens[run.first] as Token;
   const firstFlags = lists.flags(first.key, first.shape === 'upper');
+  if ((firstFlags & Is.firstName) !== 0) return null;
   const second = tokens[run.first + 1] as Token;
   const secondFlags = lists.flags(second.key, false);
   const personNext = (secondFlags & Is.firstName) !== 0 || second.shape === 'initial';
-  // "German | Foreign Ministry", "Polish | NBP", but "American League" stays whole.
   const commonRest = run.end - run.first === 2 && (secondFlags & Is.common) !== 0;
   let restNationalities = true;
   for (let index = run.first + 1; index < run.end && restNationalities; index++) restNationalities = (lists.flags((tokens[index] as Token).key, false) & (Is.demonym | Is.other)) !== 0;
   const nationality = ((firstFlags & (Is.demonym | Is.other)) !== 0 && !commonRest && !restNationalities) || ((firstFlags & Is.country) !== 0 && personNext);
-  if (nationality && (firstFlags & Is.firstName) === 0) {
-    const head: Candidate = { ...run, end: run.first + 1, honorific: false, role: null, gazetteerFlags: firstFlags };
-    return [head, { ...run, first: run.first + 1, honorific: false, gazetteerFlags: wholeFlags(tokens, run.first + 1, run.end, lists) }];
+  if (!nationality) return null;
+  return [
+    { ...run, end: run.first + 1, honorific: false, role: null, gazetteerFlags: firstFlags },
+    { ...run, first: run.first + 1, gazetteerFlags: wholeFlags(tokens, run.first + 1, run.end, lists) },
+  ];
+}
+
+/**
+ * Where the objects of a title end ("Secretary of State | Ana Brenn", "Minister of Internal
+ * Affairs of Kestria | Tomash Khalvik"): each "of" or "for" takes one word, and the common words
+ * after it ("Internal Affairs"), but no first name.
+ */
+function titleEnd(tokens: readonly Token[], from: number, end: number, lists: Gazetteer): number {
+  const isOf = (index: number): boolean => (tokens[index] as Token).key === 'of' || (tokens[index] as Token).key === 'for';
+  let index = from;
+  while (index + 1 < end && isOf(index)) {
+    index += 2;
+    while (index < end && !isOf(index)) {
+      const flags = lists.flags((tokens[index] as Token).key, false);
+      if ((flags & Is.common) === 0 || (flags & Is.firstName) !== 0) break;
+      index++;
+    }
   }
-  return [run];
+  return index;
+}
+
+/**
+ * A title inside a run, before the name: the last role head with name words after it
+ * ("Interior Minister | Tomas Halvik", "Secretary of State | Ana Brenn"). The title, with its
+ * modifiers (also those left out of the run by position, as "Interior" opening a sentence),
+ * becomes the name's role; words before the title are a name of their own.
+ */
+function splitTitle(text: string, tokens: readonly Token[], run: Candidate, floor: number, lists: Gazetteer): Candidate[] | null {
+  for (let index = run.end - 2; index >= run.first; index--) {
+    const token = tokens[index] as Token;
+    if (!ROLE_HEADS.has(token.key) || !isCapitalized(token)) continue;
+    const nameStart = titleEnd(tokens, index + 1, run.end, lists);
+    let roleStart = index;
+    while (roleStart > run.first && ROLE_MODIFIERS.has((tokens[roleStart - 1] as Token).key)) roleStart--;
+    const before: Candidate = { ...run, end: roleStart, honorific: false, role: null, gazetteerFlags: wholeFlags(tokens, run.first, roleStart, lists) };
+    // Only a title ("the Minister of Internal Affairs said"): no name here.
+    if (nameStart >= run.end) return roleStart === run.first ? [] : splitRun(text, tokens, before, floor, lists);
+    let titleStart = roleStart;
+    if (roleStart === run.first) while (titleStart > floor && ROLE_MODIFIERS.has(tokens[titleStart - 1]?.key ?? '')) titleStart--;
+    const name: Candidate = { ...run, first: nameStart, role: roleText(text, tokens, titleStart, nameStart - 1), gazetteerFlags: wholeFlags(tokens, nameStart, run.end, lists) };
+    if (roleStart === run.first) return [name];
+    return [...splitRun(text, tokens, before, floor, lists), name];
+  }
+  return null;
 }

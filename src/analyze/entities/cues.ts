@@ -51,7 +51,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = words(`
   inc incorporated corp corporation co cos company companies ltd limited llc plc ag sa nv bv gmbh spa ab asa oyj kk bhd
   group holding holdings industries industry enterprises partners associates ventures investments securities capital
   bank bancorp banks exchange fund funds trust insurance assurance finance financial
-  airlines airline airways air motors motor automotive steel oil petroleum gas energy electric electricity power
+  airlines airline airways air motors motor automotive steel oil petroleum gas energy electric electricity power hydro
   telecom telecommunications communications networks network systems technologies technology software computers
   pharmaceuticals pharma chemicals foods brewery breweries mining mines resources shipping railways railway rail
   stores media publishing press news newspaper newsroom times post herald journal tribune gazette telegraph chronicle daily zeitung
@@ -70,7 +70,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = words(`
  * ("Mount …", "Lake …", "Cape …": see {@link PLACE_PREFIXES}).
  */
 export const PLACE_HEADS: ReadonlySet<string> = words(`
-  street st road rd avenue ave boulevard lane square place drive highway motorway bridge tunnel
+  street st road rd avenue ave boulevard lane square place drive highway motorway bridge tunnel dam reservoir barrage
   river lake sea ocean bay gulf strait straits channel canal creek falls springs
   mountain mountains mount hills hill valley desert peninsula island islands isles isle coast beach cape
   province region district county counties prefecture territory territories oblast state states republic kingdom emirates
@@ -126,6 +126,7 @@ export const NOT_NAMES: ReadonlySet<string> = words(`
   note notes update updated editor editing reporting writing compiled source sources
   total totals result results table tables
   one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million several many
+  last next
 `);
 
 /**
@@ -159,7 +160,7 @@ export const KNOWN_PLACES: readonly string[] = phrases(`
   middle east|near east|far east|east asia|southeast asia|south east asia|central asia|south asia|eastern europe|
   western europe|central europe|northern europe|southern europe|scandinavia|balkans|caucasus|baltics|gulf|persian gulf|
   mediterranean|atlantic|pacific|arctic|sahara|sahel|caribbean|west bank|gaza|gaza strip|golan heights|kashmir|
-  siberia|tibet|kurdistan|chechnya|kosovo|ulster|washington|washington dc|
+  siberia|tibet|kurdistan|chechnya|kosovo|ulster|washington|washington dc|midwest|mideast|north|south|east|west|
   wall street|downing street|capitol hill|silicon valley
 `);
 

@@ -34,14 +34,12 @@ export const Is = {
   /** A common English word (in lower case), so a capital letter alone does not make it a name. */
   common: 1 << 12,
   /**
-   * A common word that is no noun or adjective (an adverb, preposition, conjunction, verb form…):
-   * it does not open a name ("Instead Joubert…", "Since Mauritania…").
+   * A common word that is no noun or adjective (an adverb, preposition, conjunction, verb form,
+   * or a longer word ending like one: "-ly", "-ing"): it does not open a name ("Instead
+   * Joubert…", "Neighbouring Ostravia…").
    */
   notNoun: 1 << 13,
 } as const;
-
-/** Any place flag. */
-export const PLACE = Is.country | Is.region | Is.city | Is.town;
 
 /** The loaded lists. */
 export interface Gazetteer {
@@ -117,7 +115,7 @@ class Lists implements Gazetteer {
   }
 
   addCommonWord(word: string, notNoun = false): void {
-    const flags = Is.common | (notNoun || word.endsWith('ly') ? Is.notNoun : 0);
+    const flags = Is.common | (notNoun || /^.{4,}(?:ly|ing)$/u.test(word) ? Is.notNoun : 0);
     this.byKey.set(word, (this.byKey.get(word) ?? 0) | flags);
   }
 }

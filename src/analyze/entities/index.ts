@@ -18,7 +18,7 @@ export function findEntities(text: string, sentences: readonly Span[]): EntityMe
   const lists = gazetteer();
   const tokens = scanTokens(text);
   const layout = layOut(text, tokens, sentences, lists);
-  const evidence = gatherEvidence(tokens, layout);
+  const evidence = gatherEvidence(tokens, layout, lists);
   const candidates = findRuns(text, tokens, layout, evidence, lists);
   return typeCandidates(text, tokens, candidates, layout, lists).map((mention) => {
     const last = tokens[mention.candidate.end - 1];

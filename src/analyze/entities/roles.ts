@@ -1,3 +1,4 @@
+import { STOPWORDS } from '../stopwords.js';
 import type { Token } from './words.js';
 
 /**
@@ -25,7 +26,7 @@ export const ROLE_HEADS: ReadonlySet<string> = words(`
   author novelist poet journalist reporter editor correspondent columnist photographer founder co-founder owner
   candidate nominee challenger incumbent adviser advisor aide negotiator mediator activist dissident campaigner
   militant gunman suspect witness detective inspector constable sheriff investigator spy official head
-  fullback full-back halfback scrum-half fly-half centre center flanker prop hooker lock winger playmaker sweeper
+  fullback full-back halfback scrum-half fly-half flanker winger playmaker sweeper
 `);
 
 /** Words that qualify a role ("former", "deputy", "foreign", "prime"…). */
@@ -94,7 +95,8 @@ export function roleAfter(text: string, tokens: readonly Token[], end: number, c
   const first = index;
   for (; index < ceiling && index < first + MAX_ROLE_WORDS; index++) {
     const token = tokens[index];
-    if (!isRoleWord(token) || token === undefined) return null;
+    // Function words ("and", "who") mean the words after the comma are no role.
+    if (!isRoleWord(token) || token === undefined || STOPWORDS.has(token.key)) return null;
     if (!ROLE_HEADS.has(token.key)) continue;
     const next = tokens[index + 1];
     const closes = index + 1 >= ceiling || next === undefined || next.shape === 'punctuation' || ROLE_CLOSERS.has(next.key);

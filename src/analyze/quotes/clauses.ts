@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set([
 export const MAXIMUM_CLAUSE_LENGTH = 300;
 
 /** True when the ".", "!" or "?" at `index` ends a sentence (not "Mr." or an initial "J."). */
-export function endsSentence(text: string, index: number): boolean {
+function endsSentence(text: string, index: number): boolean {
   const mark = text[index] ?? '';
   if (mark !== '.' && mark !== '!' && mark !== '?' && mark !== '…') return false;
   const next = text[index + 1] ?? '';

@@ -1,13 +1,11 @@
 /**
- * The speech-cue lexicon: verbs (and a few phrases) that attribute words to a speaker. Forms are
- * listed rather than stemmed, leaving out the forms that are mostly nouns ("states", "claims",
- * "notes", "reports"), so a cue is a plain word look-up.
+ * The speech-cue lexicon: verbs that attribute words to a speaker ("according to" is read where
+ * it stands, in direct.ts and indirect.ts). Forms are listed rather than stemmed, and the forms
+ * that are mostly nouns ("claims", "notes", "reports") are marked, so a cue is a word look-up.
  */
 
 /** How a cue may be used. */
 export interface CueSense {
-  /** The verb's base form ("said" → "say"), for reports and the benchmark. */
-  readonly lemma: string;
   /**
    * True when the verb introduces reported speech without quotation marks ("X said that …",
    * "…, X warned"). Verbs that attribute only marked words ("“…,” he continued") are false.
@@ -22,7 +20,7 @@ export interface CueSense {
   readonly nounLike: boolean;
 }
 
-/** Reporting verbs: lemma, then the forms used as cues. */
+/** Reporting verbs: the verb's base form naming the group, then the forms used as cues. */
 const REPORTING_VERBS: readonly (readonly [string, ...string[]])[] = [
   ['say', 'say', 'says', 'said', 'saying'],
   ['tell', 'tell', 'tells', 'told', 'telling'],
@@ -32,7 +30,7 @@ const REPORTING_VERBS: readonly (readonly [string, ...string[]])[] = [
   ['announce', 'announce', 'announced', 'announces', 'announcing'],
   ['explain', 'explain', 'explained', 'explains', 'explaining'],
   ['note', 'noted', 'noting'],
-  ['write', 'write', 'wrote', 'writes', 'written'],
+  ['write', 'write', 'wrote', 'writes'],
   ['tweet', 'tweeted', 'tweeting'],
   ['declare', 'declare', 'declared', 'declares', 'declaring'],
   ['insist', 'insist', 'insisted', 'insists', 'insisting'],
@@ -47,7 +45,6 @@ const REPORTING_VERBS: readonly (readonly [string, ...string[]])[] = [
   ['confirm', 'confirm', 'confirmed', 'confirms', 'confirming'],
   ['deny', 'deny', 'denied', 'denies', 'denying'],
   ['assert', 'assert', 'asserted', 'asserts', 'asserting'],
-  ['maintain', 'maintained', 'maintains'],
   ['stress', 'stressed', 'stresses', 'stressing'],
   ['emphasize', 'emphasize', 'emphasized', 'emphasizes', 'emphasizing', 'emphasise', 'emphasised', 'emphasises', 'emphasising'],
   ['complain', 'complain', 'complained', 'complains', 'complaining'],
@@ -70,8 +67,8 @@ const REPORTING_VERBS: readonly (readonly [string, ...string[]])[] = [
   ['ask', 'ask', 'asked', 'asks', 'asking'],
   ['remark', 'remarked'],
   ['observe', 'observed'],
-  ['estimate', 'estimated'],
   ['indicate', 'indicated'],
+  ['urge', 'urge', 'urged', 'urges', 'urging'],
 ];
 
 /** Verbs that attribute quoted words but rarely introduce a reported clause of their own. */
@@ -95,9 +92,8 @@ const QUOTING_VERBS: readonly (readonly [string, ...string[]])[] = [
   ['read', 'read', 'reads'],
 ];
 
-/** Forms that are mostly nouns, read as cues only after a speaker: lemma, then the forms. */
+/** Forms that are mostly nouns, read as cues only after a speaker: the verb, then the forms. */
 const NOUN_LIKE_FORMS: readonly (readonly [string, ...string[]])[] = [
-  ['state', 'states'],
   ['claim', 'claims'],
   ['note', 'notes'],
   ['report', 'reports'],
@@ -112,7 +108,7 @@ const NOUN_LIKE_FORMS: readonly (readonly [string, ...string[]])[] = [
 ];
 
 /** Verbs whose addressee comes before what was said. */
-const ADDRESSEE_LEMMAS = new Set(['tell', 'ask', 'warn', 'assure', 'remind', 'inform']);
+const ADDRESSEE_VERBS = new Set(['tell', 'ask', 'warn', 'urge', 'assure', 'remind', 'inform']);
 
 function buildLexicon(): Map<string, CueSense> {
   const lexicon = new Map<string, CueSense>();
@@ -122,8 +118,8 @@ function buildLexicon(): Map<string, CueSense> {
     [NOUN_LIKE_FORMS, true, true],
   ] as const;
   for (const [verbs, reports, nounLike] of lists) {
-    for (const [lemma, ...forms] of verbs) {
-      for (const form of forms) lexicon.set(form, { lemma, reports, takesAddressee: ADDRESSEE_LEMMAS.has(lemma), nounLike });
+    for (const [verb, ...forms] of verbs) {
+      for (const form of forms) lexicon.set(form, { reports, takesAddressee: ADDRESSEE_VERBS.has(verb), nounLike });
     }
   }
   return lexicon;
@@ -136,6 +132,3 @@ const CUE_LEXICON: ReadonlyMap<string, CueSense> = buildLexicon();
 export function speechCue(word: string): CueSense | undefined {
   return CUE_LEXICON.get(word);
 }
-
-
-

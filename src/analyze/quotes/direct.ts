@@ -3,8 +3,8 @@ import type { Span } from '../../core/span.js';
 import { MAXIMUM_CLAUSE_LENGTH, clauseEndAfter, clauseStartBefore } from './clauses.js';
 import { speechCue } from './cues.js';
 import type { QuotedPassage } from './marks.js';
-import { phraseStartingAt, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
-import { wordsIn, type Word } from './words.js';
+import { phraseEndingAt, phraseStartingAt, resolveSpeaker, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
+import { PHRASE_BREAKERS, wordsIn, type Word } from './words.js';
 
 /**
  * Direct quotations: quoted passages that stand as a sentence or more, with the attribution
@@ -24,7 +24,8 @@ export interface DraftQuote extends Span {
 
 /** The cue and speaker written next to a quotation, and how far they reach. */
 interface Attribution {
-  readonly cue: Span;
+  /** Null when the speaker is introduced by a colon alone ("… pollster Marta Orlan: “…”"). */
+  readonly cue: Span | null;
   readonly speaker: Span | null;
   /** The attribution's own extent (speaker and cue). */
   readonly span: Span;
@@ -36,6 +37,7 @@ const MAXIMUM_SPEAKER_WORDS = 9;
 /** How many words may follow the cue in a lead-in before the opening mark: "told reporters on Tuesday: “…”". */
 const MAXIMUM_LEAD_IN_TAIL = 4;
 
+/** The attribution made of a cue and its speaker (if any), spanning both. */
 function attribution(cue: Word | Span, speaker: Span | null): Attribution {
   const cueSpan = { start: cue.start, end: cue.end };
   const start = Math.min(cueSpan.start, speaker?.start ?? cueSpan.start);
@@ -46,6 +48,32 @@ function attribution(cue: Word | Span, speaker: Span | null): Attribution {
 /** True for "according to" at `words[index]`. */
 function isAccordingTo(words: readonly Word[], index: number): boolean {
   return words[index]?.norm === 'according' && words[index + 1]?.norm === 'to';
+}
+
+/** Pronouns that can speak a quotation. */
+const SPEAKING_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * "“Go back,” Halvik snapped.": after a closing mark, a speaker and a verb that is not in the
+ * cue lexicon but takes the cue's place — a past-tense or present verb ending the clause
+ * (nothing after it but an adverbial tail). The speaker must be a pronoun or name a person or an
+ * organisation.
+ */
+function attributionByOtherVerb(context: SpeakerContext, words: readonly Word[]): Attribution | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  for (let index = 1; index < Math.min(words.length, MAXIMUM_SPEAKER_WORDS + 1); index++) {
+    const verb = words[index];
+    if (verb === undefined || verb.capitalized || !/^\p{Ll}+(?:ed|s)$/u.test(verb.norm) || PHRASE_BREAKERS.has(verb.norm)) continue;
+    const speaker = speakerBefore(context, words, index, 0);
+    if (speaker === null || speaker.start !== first.start) return null;
+    const spoken = context.text.slice(speaker.start, speaker.end).toLowerCase();
+    const named = SPEAKING_PRONOUNS.has(spoken) ? null : resolveSpeaker(context, speaker);
+    if (!SPEAKING_PRONOUNS.has(spoken) && (named === null || (named.kind !== 'person' && named.kind !== 'organization'))) return null;
+    const rest = words.length - index - 1;
+    return rest <= 3 || /^(on|in|at|during|after|as|before|while|with|from|to)$/u.test(words[index + 1]?.norm ?? '') ? attribution(verb, speaker) : null;
+  }
+  return null;
 }
 
 /**
@@ -75,6 +103,7 @@ function attributionAfter(context: SpeakerContext, passage: QuotedPassage, limit
       if (speaker !== null && speaker.start === first.start) found = attribution(word, speaker);
       break;
     }
+    found ??= attributionByOtherVerb(context, words);
   }
   if (found === null) return null;
   if (sentenceEnded && words.filter((word) => word.start >= found.span.end).length > 2) return null;
@@ -103,6 +132,12 @@ function attributionBefore(context: SpeakerContext, leadEnd: number, limit: numb
     const speaker = phraseStartingAt(context, words, 2, words.length - 1);
     const to = words[1];
     if (speaker !== null && to !== undefined && speaker.end === last.end) return attribution({ start: words[0]?.start ?? to.start, end: to.end }, speaker);
+  }
+  if (gap.includes(':')) {
+    // "… the pollster Marta Orlan: “…”": a name right before the colon speaks.
+    const named = phraseEndingAt(context, words, words.length - 1, 0);
+    const mention = named === null ? null : resolveSpeaker(context, named);
+    if (named !== null && mention?.kind === 'person' && mention.end >= last.end - 1) return { cue: null, speaker: named, span: named };
   }
   for (let index = words.length - 1; index >= Math.max(0, words.length - 1 - MAXIMUM_LEAD_IN_TAIL); index--) {
     const word = words[index];
@@ -162,9 +197,9 @@ function standsAsSentence(text: string, passage: QuotedPassage, paragraphStart: 
   }
   const lastPart = passage.content[passage.content.length - 1];
   if (lastPart === undefined) return false;
-  if (/[.!?…,;:—–-]$/u.test(text.slice(lastPart.start, lastPart.end))) return true;
+  if (/[.!?…,;:—–\-。！？，：；]/u.test(text[lastPart.end - 1] ?? '')) return true;
   const after = /^\s*(\S?)/u.exec(text.slice(passage.end, passage.end + 8))?.[1] ?? '';
-  return after === '' || /[.!?,;:—–-]/u.test(after);
+  return after === '' || /[.!?,;:—–\-。！？，：；]/u.test(after);
 }
 
 /**
@@ -173,7 +208,7 @@ function standsAsSentence(text: string, passage: QuotedPassage, paragraphStart: 
  */
 function endsWithSentenceStop(text: string, passage: QuotedPassage): boolean {
   const lastPart = passage.content[passage.content.length - 1];
-  return lastPart !== undefined && /[.…]$/u.test(text.slice(lastPart.start, lastPart.end));
+  return lastPart !== undefined && /[.…]/u.test(text[lastPart.end - 1] ?? '');
 }
 
 /** The paragraph holding `position`, advancing `cursor` (positions are visited in order). */
@@ -183,15 +218,17 @@ function paragraphAt(paragraphs: readonly Span[], position: number, cursor: { in
 }
 
 /**
- * True when the words between an attribution and the next passage let the next passage continue
- * the same quotation: "…,” he said, “…" or "…,” he said. “…" (then the next must carry no
- * attribution of its own) or "…,” she said on Tuesday, “…".
+ * True when the passage after an attribution continues the same quotation: "…,” he said, “…",
+ * "…,” she said on Tuesday, “…", or "…,” he said. “…" when the next passage carries no
+ * attribution of its own. Only a few words, and no sentence end, may stand between.
  */
-function continuesSplitQuote(text: string, attributionEnd: number, next: QuotedPassage): boolean {
+function continuesSplitQuote(context: SpeakerContext, attributionEnd: number, next: QuotedPassage, nextLimit: number): boolean {
+  const { text } = context;
   if (next.start - attributionEnd > MAXIMUM_CLAUSE_LENGTH / 3) return false;
   const gap = text.slice(attributionEnd, next.start);
   if (!/[,:;.—–-]\s*$/u.test(gap) || /[.!?]\s/u.test(gap.trimEnd().slice(0, -1))) return false;
-  return wordsIn(text, attributionEnd, next.start).length <= 5;
+  if (wordsIn(text, attributionEnd, next.start).length > 5) return false;
+  return !/[.]\s*$/u.test(gap) || attributionAfter(context, next, nextLimit, endsWithSentenceStop(text, next)) === null;
 }
 
 /**
@@ -200,8 +237,9 @@ function continuesSplitQuote(text: string, attributionEnd: number, next: QuotedP
  * paragraph opening with the quotation). News style gives a quotation standing right after
  * another, with no attribution of its own, to the same speaker.
  */
-function continuesPrevious(text: string, previous: DraftQuote, passage: QuotedPassage): boolean {
-  if (previous.cue === null || passage.start < previous.end || /["“”„«»]/u.test(text.slice(previous.end, passage.start))) return false;
+export function continuesPrevious(text: string, previous: DraftQuote, passage: Span): boolean {
+  if ((previous.cue === null && previous.speaker === null) || passage.start < previous.end || passage.start - previous.end > MAXIMUM_CLAUSE_LENGTH) return false;
+  if (/["“”„«»]/u.test(text.slice(previous.end, passage.start))) return false;
   const stop = clauseEndAfter(text, previous.end, passage.start);
   return /^\s*$/u.test(text.slice(Math.min(stop + 1, passage.start), passage.start));
 }
@@ -250,17 +288,14 @@ export function readDirectQuotes(context: SpeakerContext, passages: readonly Quo
     const found = after ?? attributionBefore(context, passage.start, beforeLimit) ?? attributionInPreviousParagraph(context, passage, paragraphs, cursor.index, previousEnd);
     const content = [...passage.content];
     let end = Math.max(passage.end, found?.span.end ?? 0);
-    if (after !== null && next !== undefined && next.start < endParagraph.end && continuesSplitQuote(text, after.span.end, next)) {
-      const nextAfter = paragraphAt(paragraphs, next.end - 1, { index: cursor.index });
-      const nextNext = passages[index + 2];
-      const nextHasOwn = attributionAfter(context, next, Math.min(nextAfter.end, nextNext?.start ?? text.length), endsWithSentenceStop(text, next)) !== null;
-      const joinedByStop = /[.]\s*$/u.test(text.slice(after.span.end, next.start));
-      if (!(joinedByStop && nextHasOwn)) {
-        content.push(...next.content);
-        end = next.end;
-        index++;
-      }
+    const nextLimit = next === undefined ? 0 : Math.min(paragraphAt(paragraphs, next.end - 1, { index: cursor.index }).end, passages[index + 2]?.start ?? text.length);
+    if (after !== null && next !== undefined && next.start < endParagraph.end && continuesSplitQuote(context, after.span.end, next, nextLimit)) {
+      content.push(...next.content);
+      end = next.end;
+      index++;
     }
+    // An unattributed quotation right after an attributed one continues it (see `continuesPrevious`);
+    // findQuotes joins it to a previous reported-speech quotation the same way, once those are read.
     const previous = quotes[quotes.length - 1];
     if (found === null && content.length === passage.content.length && previous !== undefined && continuesPrevious(text, previous, passage)) {
       quotes[quotes.length - 1] = { ...previous, end: passage.end, content: [...previous.content, ...content] };
@@ -268,7 +303,7 @@ export function readDirectQuotes(context: SpeakerContext, passages: readonly Quo
     }
     const start = Math.min(passage.start, found?.span.start ?? passage.start);
     const quote: DraftQuote = { start, end, kind: 'direct', content, cue: found?.cue ?? null, speaker: found?.speaker ?? null };
-    if (after !== null && previous !== undefined && previous.cue === null && /^\s*$/u.test(text.slice(previous.end, passage.start))) {
+    if (after !== null && previous !== undefined && previous.cue === null && previous.speaker === null && passage.start - previous.end < MAXIMUM_CLAUSE_LENGTH && /^\s*$/u.test(text.slice(previous.end, passage.start))) {
       // "“…” “…,” Halvik said.": the unattributed quotation right before is Halvik's too.
       quotes[quotes.length - 1] = { ...quote, start: previous.start, content: [...previous.content, ...content] };
       continue;

@@ -4,8 +4,10 @@ import type { EntityMention } from '../../core/annotations.js';
 /**
  * The grammatical gender a text gives a person mention, for resolving "he said" / "she said":
  * read from an honorific before the name ("Mr", "Ms"), a gendered role ("spokeswoman"), the
- * first name (the @stdlib English first-name lists; a name on both lists says nothing), or an
- * earlier mention with the same surname. Unknown when none of these speaks.
+ * first name, or an earlier mention with the same surname. Unknown when none of these speaks.
+ * First names come from the @stdlib English first-name lists (a name on one list only), then
+ * from compromise's lexicon, which tags common names by their usual gender ("Bernie", "Hillary"
+ * are on both @stdlib lists; "Donald" is on neither).
  */
 
 export type Gender = 'female' | 'male';
@@ -22,6 +24,12 @@ function loadFirstNames(): Map<string, Gender> {
   const femaleSet = new Set(female);
   const maleSet = new Set(male);
   const genders = new Map<string, Gender>();
+  const compromise = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | readonly string[]> } } } };
+  for (const [word, value] of Object.entries(compromise.world().model.one.lexicon)) {
+    const tags: readonly string[] = typeof value === 'string' ? [value] : value;
+    if (tags.includes('MaleName') && !tags.includes('FemaleName')) genders.set(word, 'male');
+    else if (tags.includes('FemaleName') && !tags.includes('MaleName')) genders.set(word, 'female');
+  }
   for (const name of female) if (!maleSet.has(name)) genders.set(name, 'female');
   for (const name of male) if (!femaleSet.has(name)) genders.set(name, 'male');
   firstNameGenders = genders;
@@ -29,7 +37,7 @@ function loadFirstNames(): Map<string, Gender> {
 }
 
 /** The gender of a lower-cased first name, or null when the lists do not tell. */
-export function firstNameGender(name: string): Gender | null {
+function firstNameGender(name: string): Gender | null {
   return loadFirstNames().get(name) ?? null;
 }
 

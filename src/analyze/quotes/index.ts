@@ -1,7 +1,7 @@
 import type { EntityMention, Quote } from '../../core/annotations.js';
 import type { Span } from '../../core/span.js';
-import { readDirectQuotes, type DraftQuote } from './direct.js';
-import { readIndirectQuotes } from './indirect.js';
+import { continuesPrevious, readDirectQuotes, type DraftQuote } from './direct.js';
+import { readIndirectQuotes, type Segment } from './indirect.js';
 import { findQuotedPassages, normalizeParagraphs } from './marks.js';
 import { makeSpeakerContext, resolveSpeaker } from './speakers.js';
 
@@ -24,27 +24,48 @@ export function findQuotes(text: string, paragraphs: readonly Span[], sentences:
   const context = makeSpeakerContext(text, entities, units, passages);
   const direct = readDirectQuotes(context, passages, blocks);
   const indirect = readIndirectQuotes(context, uncoveredSegments(units, direct.quotes), direct.fragments);
-  return [...direct.quotes, ...indirect]
-    .filter((quote) => isValid(text, quote))
-    .sort((left, right) => left.start - right.start)
-    .map((quote) => ({ ...quote, speakerMention: quote.speaker === null ? null : resolveSpeaker(context, quote.speaker) }));
+  const ordered = [...direct.quotes, ...indirect].filter((quote) => isValid(text, quote)).sort((left, right) => left.start - right.start);
+  return joinContinuations(text, ordered).map((quote) => ({ ...quote, speakerMention: quote.speaker === null ? null : resolveSpeaker(context, quote.speaker) }));
 }
 
-/** The parts of the sentences that no direct quotation covers, in text order. */
-function uncoveredSegments(sentences: readonly Span[], quotes: readonly DraftQuote[]): Span[] {
+/**
+ * Joins each unattributed direct quotation to the attributed quotation right before it, when only
+ * the end of that one's sentence lies between ("Halvik said the dam held. “We were lucky.”"):
+ * news style gives it to the same speaker. The joined quotation keeps the first one's kind.
+ */
+function joinContinuations(text: string, quotes: readonly DraftQuote[]): DraftQuote[] {
+  const joined: DraftQuote[] = [];
+  for (const quote of quotes) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && quote.kind === 'direct' && quote.cue === null && quote.speaker === null && continuesPrevious(text, previous, quote)) {
+      joined[joined.length - 1] = { ...previous, end: quote.end, content: [...previous.content, ...quote.content] };
+    } else joined.push(quote);
+  }
+  return joined;
+}
+
+/**
+ * The parts of the sentences that no direct quotation covers, in text order, each with the
+ * speaker of the quotation it follows in its sentence.
+ */
+function uncoveredSegments(sentences: readonly Span[], quotes: readonly DraftQuote[]): Segment[] {
   const covered = [...quotes].sort((left, right) => left.start - right.start);
-  const segments: Span[] = [];
+  const segments: Segment[] = [];
   let quoteIndex = 0;
   for (const sentence of sentences) {
     let start = sentence.start;
+    let previousSpeaker: Span | null = null;
     while (quoteIndex < covered.length && (covered[quoteIndex]?.end ?? 0) <= start) quoteIndex++;
     for (let index = quoteIndex; index < covered.length; index++) {
       const quote = covered[index];
       if (quote === undefined || quote.start >= sentence.end) break;
-      if (quote.start > start) segments.push({ start, end: quote.start });
-      start = Math.max(start, quote.end);
+      if (quote.start > start) segments.push({ start, end: quote.start, previousSpeaker });
+      if (quote.end > start) {
+        start = quote.end;
+        previousSpeaker = quote.speaker;
+      }
     }
-    if (sentence.end > start) segments.push({ start, end: sentence.end });
+    if (sentence.end > start) segments.push({ start, end: sentence.end, previousSpeaker });
   }
   return segments;
 }

@@ -2,8 +2,8 @@ import type { Span } from '../../core/span.js';
 import { speechCue } from './cues.js';
 import type { DraftQuote } from './direct.js';
 import type { QuotedPassage } from './marks.js';
-import { phraseStartingAt, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
-import { wordsIn, type Word } from './words.js';
+import { phraseStartingAt, resolveSpeaker, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
+import { DETERMINERS, PHRASE_BREAKERS, wordsIn, type Word } from './words.js';
 
 /**
  * Reported speech without quotation marks, read from a sentence's words around a reporting cue:
@@ -26,8 +26,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'while', 'although', 
 /** Words before a cue that make it share the sentence's subject: "Halvik arrived and said …", "…, then says …". */
 const COORDINATORS = new Set(['and', 'then', 'but']);
 
-/** How far after the cue a "that" may open the reported clause: "said in a statement on Tuesday that …". */
-const MAXIMUM_WORDS_BEFORE_THAT = 8;
+/** How far a trailing adverbial is read for a "that" or a cue that would make it a report of its own. */
+const MAXIMUM_TAIL_WORDS = 12;
 
 /** Most words of the source named after "according to". */
 const MAXIMUM_SOURCE_WORDS = 15;
@@ -41,18 +41,33 @@ const TAIL_OPENERS = new Set([
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** Documents and occasions named in "said in a statement", "told CNN in an interview". */
+/** Documents and occasions named in "said in a statement", "told the Herald in an interview". */
 const OCCASIONS = new Set(['statement', 'interview', 'speech', 'letter', 'tweet', 'post', 'email', 'e-mail', 'release', 'op-ed', 'essay', 'memo', 'filing', 'briefing', 'conference', 'call', 'video', 'message']);
 
 /** Words that end a content before a second report in the same sentence: "…, but Berg said …". */
-const REPORT_JOINERS = /(?:[,;]["”’»]?\s*(?:and|but|while|whereas|although|though|yet)?|\s(?:and|but|while|whereas))\s*$/u;
+const REPORT_JOINERS = /(?:[,;—–](?:["”’»]|'')?\s*(?:and|but|while|whereas|although|though|yet)?|\s(?:and|but|while|whereas))\s*$/u;
+
+/** Relative words before a speaker: "…, which officials said will open in May". */
+const RELATIVE_OPENERS = new Set(['which', 'what', 'whom']);
+
+/** Words before a participle cue that give it the sentence's subject: "by saying", "before claiming". */
+const PARTICIPLE_OPENERS = new Set(['by', 'after', 'before', 'while', 'when', 'in', 'without']);
+
+/** A stretch of a sentence read for reported speech (the sentence less its direct quotations). */
+export interface Segment extends Span {
+  /**
+   * The speaker of the direct quotation this segment follows in its sentence ("…,” he said,
+   * adding that …"), or null.
+   */
+  readonly previousSpeaker: Span | null;
+}
 
 /**
  * True when the text between two positions holds a comma (or a dash) and nothing else but spaces
  * and a closing quotation mark ("…,” Halvik said").
  */
 function commaBetween(text: string, from: number, to: number): boolean {
-  return /^["”’»]?\s*[,—–]["”’»]?\s*$/u.test(text.slice(from, to));
+  return /^(?:["”’»]|'')?\s*[,—–](?:["”’»]|'')?\s*$/u.test(text.slice(from, to));
 }
 
 /** A content span trimmed of white space and of the punctuation at its ends (", " / "."). */
@@ -82,10 +97,19 @@ function wordCount(words: readonly Word[], span: Span): number {
   return after - first - (last !== undefined && after > first && last.end > span.end ? 1 : 0);
 }
 
-/** The end of the clause that starts at `from`: the next comma, or the segment's end. */
-function nextCommaOrEnd(text: string, from: number, end: number): number {
-  const comma = text.indexOf(',', from);
-  return comma < 0 || comma > end ? end : comma;
+/** How far a relative clause or an "As …," lead is read for its closing comma, in characters. */
+const MAXIMUM_CLAUSE_REACH = 300;
+
+/** The next comma within reach of `from` (before `end`), or -1. */
+function nextComma(text: string, from: number, end: number): number {
+  const limit = Math.min(end, from + MAXIMUM_CLAUSE_REACH);
+  for (let index = from; index < limit; index++) if (text[index] === ',') return index;
+  return -1;
+}
+
+/** The text just before `end`, for tests anchored at its end (bounded, so each test is cheap). */
+function textBefore(text: string, start: number, end: number): string {
+  return text.slice(Math.max(start, end - 16), end);
 }
 
 /**
@@ -100,6 +124,7 @@ function skipAdverbials(words: readonly Word[], index: number): number {
     const third = words[position + 2]?.norm ?? '';
     if (WEEKDAYS.has(word) || word === 'yesterday' || word === 'today' || word === 'tonight' || word === 'earlier' || word === 'later') position += 1;
     else if (word === 'on' && (WEEKDAYS.has(next) || words[position + 1]?.capitalized === true)) position += 2;
+    else if (/^(morning|afternoon|evening|night)$/u.test(word) && position > index) position += 1;
     else if ((word === 'last' || word === 'this') && /^(week|month|year|night|weekend|morning|spring|summer|fall|autumn|winter)$/u.test(next)) position += 2;
     else if ((word === 'in' || word === 'during') && (next === 'a' || next === 'an' || next === 'the') && OCCASIONS.has(third)) position += 3;
     else break;
@@ -108,22 +133,17 @@ function skipAdverbials(words: readonly Word[], index: number): number {
 }
 
 /**
- * Where the reported clause starts after the cue at `words[cueIndex]`: after a "that" within a
- * few words, after a colon, after the addressee of "told"/"asked"/"warned", and after a time or
- * occasion adverbial ("said on Tuesday the plan …").
+ * Where the reported clause starts after the cue at `words[cueIndex]`: after a colon, after the
+ * addressee of "told"/"asked"/"warned", after a time or occasion adverbial ("said on Tuesday in
+ * a statement"), at a "that" right there (which belongs to the content, as PARC and PolNeAR
+ * annotate it).
  */
 function reportedClauseStart(context: SpeakerContext, words: readonly Word[], cueIndex: number, addressee: boolean): number {
   const cue = words[cueIndex];
   if (cue === undefined) return 0;
-  for (let index = cueIndex + 1; index < Math.min(words.length, cueIndex + 1 + MAXIMUM_WORDS_BEFORE_THAT); index++) {
-    const word = words[index];
-    if (word === undefined || speechCue(word.norm) !== undefined) break;
-    // The complementizer belongs to the content, as PARC and PolNeAR annotate it.
-    if (word.norm === 'that') return word.start;
-  }
   if (/^\s*:/u.test(context.text.slice(cue.end, words[cueIndex + 1]?.start ?? cue.end + 1))) return cue.end;
   let index = cueIndex + 1;
-  if (addressee) {
+  if (addressee && words[index]?.norm !== 'that') {
     // "told reporters the plan had failed": the addressee is a pronoun, a name, or a short phrase.
     const object = phraseStartingAt(context, words, index, Math.min(words.length - 1, index + 2));
     const objectWord = words[index];
@@ -131,6 +151,8 @@ function reportedClauseStart(context: SpeakerContext, words: readonly Word[], cu
     else if (objectWord !== undefined && /^(him|her|them|us|me|you|reporters|journalists)$/u.test(objectWord.norm)) index++;
   }
   index = skipAdverbials(words, index);
+  const next = words[index];
+  if (next?.norm === 'that') return next.start;
   return words[index - 1]?.end ?? cue.end;
 }
 
@@ -143,13 +165,40 @@ function isAdverbialTail(words: readonly Word[], from: number, addressee: boolea
   if (from >= words.length) return true;
   const first = words[from];
   if (first === undefined) return true;
-  if (addressee && words.length - from <= 3) return true;
+  // "…, Halvik told The Velm Herald on Tuesday."
+  if (addressee && words.length - from <= 5) return true;
   if (!TAIL_OPENERS.has(first.norm)) return false;
-  for (let index = from; index < Math.min(words.length, from + MAXIMUM_WORDS_BEFORE_THAT + 4); index++) {
+  for (let index = from; index < Math.min(words.length, from + MAXIMUM_TAIL_WORDS); index++) {
     const word = words[index];
-    if (word === undefined || word.norm === 'that' || speechCue(word.norm) !== undefined) return false;
+    if (word === undefined || word.norm === 'that' || speechCue(word.norm)?.reports === true) return false;
   }
   return true;
+}
+
+/** How many words after a cue are searched for a closing ", according to …". */
+const MAXIMUM_REPORT_WORDS = 60;
+
+/**
+ * Where the report read from the cue at `words[index]` ends: before a later ", according to …"
+ * (which attributes the sentence to someone else), else at the segment's end.
+ */
+function reportEnd(text: string, words: readonly Word[], index: number, segment: Span): number {
+  for (let position = index + 1; position < Math.min(words.length - 1, index + MAXIMUM_REPORT_WORDS); position++) {
+    const word = words[position];
+    const previous = words[position - 1];
+    if (word?.norm === 'according' && words[position + 1]?.norm === 'to' && previous !== undefined && /,/u.test(text.slice(previous.end, word.start))) return previous.end;
+  }
+  return segment.end;
+}
+
+/** Words that open a sentence without belonging to what was said: "But the levee held, Halvik said." */
+const SENTENCE_CONNECTIVES = /^(?:but|and|so|yet|still|or|also|however)\b[\s,]*/iu;
+
+/** A content span that starts a sentence, less a connective at its start. */
+function withoutConnective(text: string, span: Span | null): Span | null {
+  if (span === null) return null;
+  const connective = SENTENCE_CONNECTIVES.exec(text.slice(span.start, Math.min(span.end, span.start + 12)));
+  return connective === null || span.start + connective[0].length >= span.end ? span : { start: span.start + connective[0].length, end: span.end };
 }
 
 /** A report found in a segment, before its kind is known. */
@@ -186,13 +235,15 @@ function readAccordingTo(context: SpeakerContext, words: readonly Word[], index:
   if (speaker === null) return null;
   const cue = { start: according.start, end: to.end };
   const after = contentSpan(text, speaker.end, segment.end);
-  if (index === 0 || /[,:—–]\s*$/u.test(text.slice(segment.start, according.start)) && wordIndexFrom(words, according.start) <= 2) {
+  const followedByComma = /^\s*,/u.test(text.slice(speaker.end, Math.min(segment.end, speaker.end + 3)));
+  const afterComma = /,\s*$/u.test(textBefore(text, segment.start, according.start));
+  if (index === 0 || (/[,:—–]\s*$/u.test(textBefore(text, segment.start, according.start)) && index <= 2)) {
     // "According to the ministry, …" (perhaps after "But" or a dateline).
-    return after === null || !/^\s*,/u.test(text.slice(speaker.end)) ? null : { content: [after], cue, speaker };
+    return after === null || !followedByComma ? null : { content: [after], cue, speaker };
   }
-  const before = contentSpan(text, segment.start, according.start);
+  const before = withoutConnective(text, contentSpan(text, segment.start, according.start));
   if (before === null) return null;
-  const parenthetical = /,\s*$/u.test(text.slice(segment.start, according.start)) && /^\s*,/u.test(text.slice(speaker.end, segment.end));
+  const parenthetical = afterComma && followedByComma;
   return { content: parenthetical && after !== null ? [before, after] : [before], cue, speaker };
 }
 
@@ -205,7 +256,7 @@ function readTrailing(context: SpeakerContext, words: readonly Word[], index: nu
   const word = words[index];
   if (word === undefined) return null;
   const cue = { start: word.start, end: word.end };
-  const first = contentSpan(text, segment.start, speaker.start);
+  const first = withoutConnective(text, contentSpan(text, segment.start, speaker.start));
   if (first === null) return null;
   const afterCue = words[index + 1];
   if (afterCue !== undefined && commaBetween(text, word.end, afterCue.start) && speechCue(afterCue.norm) === undefined && !isAdverbialTail(words, index + 1, false)) {
@@ -230,33 +281,43 @@ function readInverted(context: SpeakerContext, words: readonly Word[], index: nu
   const after = wordIndexFrom(words, speaker.end);
   const next = words[after];
   // After the name: the sentence's end, an aside ("…, the interior minister"), or an adverbial.
-  if (next !== undefined && !/^\s*,/u.test(text.slice(speaker.end, next.start)) && !isAdverbialTail(words, after, false)) return null;
-  const content = contentSpan(text, segment.start, word.start);
+  if (next !== undefined && !/^\s*,/u.test(text.slice(speaker.end, Math.min(next.start, speaker.end + 3))) && !isAdverbialTail(words, after, false)) return null;
+  const content = withoutConnective(text, contentSpan(text, segment.start, word.start));
   return content === null ? null : { content: [content], cue: { start: word.start, end: word.end }, speaker };
 }
 
 /** Reads the report around the cue at `words[index]`, or null when the cue does not attribute here. */
-function readAt(context: SpeakerContext, words: readonly Word[], index: number, segment: Span, holdsFragment: FragmentTest): Report | null {
+function readAt(context: SpeakerContext, words: readonly Word[], index: number, segment: Segment, holdsFragment: FragmentTest): Report | null {
   const { text } = context;
   const word = words[index];
   const sense = word === undefined ? undefined : speechCue(word.norm);
   if (word === undefined || sense === undefined) return null;
   const cue = { start: word.start, end: word.end };
+  // "adding to her lead", "responding to critics": the verb's other sense, not a report.
+  if (words[index + 1]?.norm === 'to' && /^(add|respond|repl|speak|talk)/u.test(word.norm)) return null;
   const previous = words[index - 1];
   const participle = word.norm.endsWith('ing');
-  if (!sense.nounLike && previous !== undefined && (participle ? commaBetween(text, previous.end, word.start) : COORDINATORS.has(previous.norm))) {
-    // "…, saying (that) …" / "… and said (that) …": the subject of the sentence speaks.
-    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), segment.end);
+  const afterQuote = previous === undefined && segment.previousSpeaker !== null && /^[\s,;—–]*$/u.test(text.slice(segment.start, word.start));
+  const sharesSubject =
+    afterQuote ||
+    (previous !== undefined && (participle ? commaBetween(text, previous.end, word.start) || PARTICIPLE_OPENERS.has(previous.norm) : COORDINATORS.has(previous.norm)));
+  if (!sense.nounLike && sharesSubject) {
+    // "…, saying (that) …", "… by saying …", "… and said (that) …": the sentence's subject speaks;
+    // "“…,” he said, adding that …": the quotation's speaker does.
+    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), reportEnd(text, words, index, segment));
     if (content === null || (!sense.reports && !holdsFragment(content))) return null;
-    return { content: [content], cue, speaker: subjectOfClause(context, words, 0, index) };
+    return { content: [content], cue, speaker: afterQuote ? segment.previousSpeaker : subjectOfClause(context, words, 0, index) };
   }
   const speaker = speakerBefore(context, words, index, 0);
   if (speaker === null) return sense.nounLike || participle ? null : readInverted(context, words, index, segment);
   const speakerFirst = wordIndexFrom(words, speaker.start);
   const beforeSpeaker = words[speakerFirst - 1];
-  if (text.slice(speaker.start, speaker.end).toLowerCase() === 'who') {
-    // "Berg, who said the dam was safe, …": the report ends with the relative clause.
-    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), nextCommaOrEnd(text, word.end, segment.end));
+  const relative = text.slice(speaker.start, speaker.end).toLowerCase() === 'who' || RELATIVE_OPENERS.has(words[speakerFirst - 1]?.norm ?? '');
+  if (relative) {
+    // "Berg, who said the dam was safe, …" / "the wall, which he said Velm would pay for, …": the
+    // report ends with the relative clause.
+    const comma = nextComma(text, word.end, segment.end);
+    const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), comma < 0 ? segment.end : comma);
     return content === null ? null : { content: [content], cue, speaker };
   }
   if (beforeSpeaker !== undefined && commaBetween(text, beforeSpeaker.end, speaker.start)) {
@@ -265,19 +326,45 @@ function readAt(context: SpeakerContext, words: readonly Word[], index: number, 
   }
   // "Halvik said (that) …", "On Tuesday, Halvik said …", "…, when Halvik said …": the speaker is the subject.
   const opener = words[speakerFirst - 1];
-  const lead = text.slice(segment.start, speaker.start);
-  const isSubject = speakerFirst === 0 || /[,:—–]["”’»]?\s*$/u.test(lead) || (opener !== undefined && CLAUSE_OPENERS.has(opener.norm));
+  const lead = textBefore(text, segment.start, speaker.start);
+  // One opening word is allowed too: "Yesterday officials said", "In Velm, about half said".
+  const isSubject = speakerFirst <= 1 || /[,:—–―](?:["”’»]|'')?\s*(?:\p{L}+\s+)?$/u.test(lead) || (opener !== undefined && CLAUSE_OPENERS.has(opener.norm));
   if (!isSubject) return null;
   if (opener?.norm === 'as') {
     // "As Halvik said, …": what follows the comma is the report.
-    const comma = text.indexOf(',', word.end);
-    if (comma < 0 || comma >= segment.end || wordIndexFrom(words, comma) - index > MAXIMUM_TRAILING_WORDS) return null;
+    const comma = nextComma(text, word.end, segment.end);
+    if (comma < 0 || wordIndexFrom(words, comma) - index > MAXIMUM_TRAILING_WORDS) return null;
     const content = contentSpan(text, comma + 1, segment.end);
     return content === null ? null : { content: [content], cue, speaker };
   }
-  const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), segment.end);
+  const content = contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), reportEnd(text, words, index, segment));
   if (content === null || (!sense.reports && !holdsFragment(content))) return null;
   return { content: [content], cue, speaker };
+}
+
+/** Pronouns that name a person or group as a subject. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * A quoted fragment with no speech cue around it, attributed by the sentence's own verb: "Berg
+ * accused the council of “gross negligence”", "He dubbed the plan “a fantasy”". The subject must
+ * be a person or an organisation (a pronoun, or a phrase that resolves to such a mention), and
+ * the verb is the word right after it; the content is what follows the verb.
+ */
+function readEvaluative(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
+  const fragmentIndex = wordIndexFrom(words, fragment.start);
+  const speaker = subjectOfClause(context, words, 0, fragmentIndex);
+  if (speaker === null) return null;
+  const spoken = context.text.slice(speaker.start, speaker.end).toLowerCase();
+  const resolved = PERSONAL_PRONOUNS.has(spoken) ? null : resolveSpeaker(context, speaker);
+  if (!PERSONAL_PRONOUNS.has(spoken) && (resolved === null || (resolved.kind !== 'person' && resolved.kind !== 'organization'))) return null;
+  let verbIndex = wordIndexFrom(words, speaker.end);
+  while (verbIndex < fragmentIndex && /^(also|later|has|have|had|once|again|then|even)$/u.test(words[verbIndex]?.norm ?? '')) verbIndex++;
+  const verb = words[verbIndex];
+  if (verb === undefined || verbIndex >= fragmentIndex || verb.capitalized || !/^\p{Ll}+$/u.test(verb.norm) || PHRASE_BREAKERS.has(verb.norm) || DETERMINERS.has(verb.norm)) return null;
+  if (!/^\s+$/u.test(context.text.slice(words[verbIndex - 1]?.end ?? speaker.end, verb.start))) return null;
+  const content = contentSpan(context.text, verb.end, segment.end);
+  return content === null ? null : { content: [content], cue: { start: verb.start, end: verb.end }, speaker };
 }
 
 /** The index of the first of the sorted, non-overlapping spans that ends after `position`. */
@@ -328,9 +415,13 @@ function keepCompatible(text: string, words: readonly Word[], reports: readonly 
       continue;
     }
     if (lastContent === undefined || opening <= lastContent.start || report.content.some((part) => part.start < opening)) continue;
-    if (!REPORT_JOINERS.test(text.slice(lastContent.start, opening))) continue;
+    if (!REPORT_JOINERS.test(textBefore(text, lastContent.start, opening))) continue;
     const shortened = contentSpan(text, lastContent.start, opening);
-    if (shortened === null || wordCount(words, shortened) < MINIMUM_CONTENT_WORDS) continue;
+    if (shortened === null || wordCount(words, shortened) < MINIMUM_CONTENT_WORDS) {
+      // Nothing of the earlier report is left before the second: the second is the report.
+      kept[kept.length - 1] = report;
+      continue;
+    }
     const trimmed = text.slice(shortened.start, shortened.end).replace(/[\s,;]*(?:and|but|while|whereas|although|though|yet)$/u, '');
     kept[kept.length - 1] = { ...previous, content: [...previous.content.slice(0, -1), { start: shortened.start, end: shortened.start + trimmed.length }] };
     kept.push(report);
@@ -342,7 +433,7 @@ function keepCompatible(text: string, words: readonly Word[], reports: readonly 
  * The reported speech of each segment (sentences with direct quotations cut out): every cue is
  * read with a bounded look around it, and the reports that do not collide are kept.
  */
-export function readIndirectQuotes(context: SpeakerContext, segments: readonly Span[], fragments: readonly QuotedPassage[]): DraftQuote[] {
+export function readIndirectQuotes(context: SpeakerContext, segments: readonly Segment[], fragments: readonly QuotedPassage[]): DraftQuote[] {
   const quotes: DraftQuote[] = [];
   let fragmentIndex = 0;
   for (const segment of segments) {
@@ -366,9 +457,14 @@ export function readIndirectQuotes(context: SpeakerContext, segments: readonly S
       let report: Report | null = null;
       if (word.norm === 'according' && words[index + 1]?.norm === 'to') report = readAccordingTo(context, words, index, segment);
       else if (speechCue(word.norm) !== undefined) report = readAt(context, words, index, segment, holdsFragment);
-      if (report !== null && report.content.reduce((sum, part) => sum + wordCount(words, part), 0) >= MINIMUM_CONTENT_WORDS) reports.push(report);
+      // A report holding a quoted fragment may be short: "called Halvik “reckless.”"
+      if (report !== null && (report.content.some(holdsFragment) || report.content.reduce((sum, part) => sum + wordCount(words, part), 0) >= MINIMUM_CONTENT_WORDS)) reports.push(report);
     }
-    for (const report of keepCompatible(context.text, words, reports)) {
+    const kept = keepCompatible(context.text, words, reports);
+    const unattributed = inSegment.filter((fragment) => !kept.some((report) => report.content.some((part) => overlaps(part, fragment))));
+    const evaluative = unattributed.length === 0 || kept.length > 0 ? null : readEvaluative(context, words, unattributed[0] ?? segment, segment);
+    if (evaluative !== null) kept.push(evaluative);
+    for (const report of kept) {
       const spans = partsOf(report);
       quotes.push({
         start: Math.min(...spans.map((span) => span.start)),

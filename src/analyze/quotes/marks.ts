@@ -16,33 +16,38 @@ export interface QuotedPassage extends Span {
 
 /**
  * The closing marks each opening mark accepts. A straight mark closes itself; “ closes „ (German)
- * and ” closes ” (Swedish); » opens the Danish and German »…«.
+ * and ” closes ” (Swedish); » opens the Danish and German »…«. Two apostrophes ('') stand for a
+ * straight double mark in some plain-text news feeds.
  */
-const DOUBLE_CLOSERS: ReadonlyMap<string, string> = new Map([
-  ['"', '"”'],
-  ['“', '”"'],
-  ['„', '“”"'],
-  ['”', '”'],
-  ['«', '»'],
-  ['»', '«'],
-  ['‹', '›'],
-  ['›', '‹'],
-  ['「', '」'],
-  ['『', '』'],
+const DOUBLE_CLOSERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['"', ['"', '”']],
+  ["''", ["''"]],
+  ['“', ['”', '"']],
+  ['„', ['“', '”', '"']],
+  ['”', ['”']],
+  ['«', ['»']],
+  ['»', ['«']],
+  ['‹', ['›']],
+  ['›', ['‹']],
+  ['「', ['」']],
+  ['『', ['』']],
 ]);
 
 /** Marks that can only open, so no context is needed to read them as opening. */
 const ALWAYS_OPENING = new Set(['„', '«', '‹', '「', '『']);
 
 /** Single-mark pairs: ‘…’ and '…'. The closer ’ is also the apostrophe, hence the checks below. */
-const SINGLE_CLOSERS: ReadonlyMap<string, string> = new Map([
-  ["'", "'’"],
-  ['‘', '’\''],
-  ['‚', '‘’'],
+const SINGLE_CLOSERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["'", ["'", '’']],
+  ['‘', ['’', "'"]],
+  ['‚', ['‘', '’']],
 ]);
 
-/** Punctuation after which a mark opens: "(“", "—“", "/'". */
-const OPENING_CONTEXT = /[\s([{\-–—/:]/u;
+/**
+ * What a mark opens after: space, a bracket, a dash, a colon ("(“", "—“", ":'"), full-width
+ * punctuation, or a letter of a script written without spaces (他说“…”).
+ */
+const OPENING_CONTEXT = /[\s([{\-–—/:：，、（【]|\p{Lo}/u;
 
 /** All quotation marks of either family, for the opening-context test ("“‘Nested’"). */
 const ANY_MARK = /["“”„«»‹›「」『』'‘’‚]/u;
@@ -50,6 +55,12 @@ const ANY_MARK = /["“”„«»‹›「」『』'‘’‚]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const WHITE_SPACE = /\s/u;
+
+/** The mark at `index`: one character, or two apostrophes read as one double mark. */
+function markAt(text: string, index: number): string {
+  const character = text[index] ?? '';
+  return character === "'" && text[index + 1] === "'" ? "''" : character;
+}
 
 /** True when the mark at `index` stands where a quotation opens: after space, a bracket or a dash. */
 function inOpeningContext(text: string, index: number, lineStart: number): boolean {
@@ -99,7 +110,7 @@ function makePassage(start: number, end: number, parts: Span[], closed: boolean)
 
 /** How one family of marks is read: which marks open, what closes them, when a mark may open. */
 interface MarkFamily {
-  readonly closers: ReadonlyMap<string, string>;
+  readonly closers: ReadonlyMap<string, readonly string[]>;
   /** True when the mark at `index` may open a quotation here. */
   readonly opensAt: (text: string, index: number, lineStart: number) => boolean;
   /** True when the mark at `index` may close a quotation opened by `opener`. */
@@ -116,15 +127,15 @@ interface MarkFamily {
 const DOUBLE_FAMILY: MarkFamily = {
   closers: DOUBLE_CLOSERS,
   opensAt(text, index, lineStart) {
-    const mark = text[index] ?? '';
+    const mark = markAt(text, index);
     if (ALWAYS_OPENING.has(mark)) return true;
-    const next = text[index + 1] ?? '';
+    const next = text[index + mark.length] ?? '';
     if (next === '' || WHITE_SPACE.test(next)) return false;
-    if (mark === '"') return true;
+    if (mark === '"' || mark === "''") return true;
     return inOpeningContext(text, index, lineStart);
   },
   closesAt(text, index, opener) {
-    return (DOUBLE_CLOSERS.get(opener) ?? '').includes(text[index] ?? '');
+    return DOUBLE_CLOSERS.get(opener)?.includes(markAt(text, index)) === true;
   },
   keepsUnclosed: true,
 };
@@ -138,12 +149,12 @@ const DOUBLE_FAMILY: MarkFamily = {
 const SINGLE_FAMILY: MarkFamily = {
   closers: SINGLE_CLOSERS,
   opensAt(text, index, lineStart) {
-    if (text[index] === '’') return false;
+    if (text[index] === '’' || markAt(text, index) === "''") return false;
     const next = text[index + 1] ?? '';
     return /\p{L}/u.test(next) && inOpeningContext(text, index, lineStart);
   },
   closesAt(text, index, opener) {
-    if (!(SINGLE_CLOSERS.get(opener) ?? '').includes(text[index] ?? '')) return false;
+    if (SINGLE_CLOSERS.get(opener)?.includes(markAt(text, index)) !== true) return false;
     const previous = text[index - 1] ?? '';
     const next = text[index + 1] ?? '';
     return previous !== '' && !WHITE_SPACE.test(previous) && !LETTER_OR_DIGIT.test(next);
@@ -180,7 +191,8 @@ function pairFamily(text: string, paragraphs: readonly Span[], family: MarkFamil
     let index = paragraph.start;
     if (open !== null) {
       // Continuing from the previous paragraph, which checked that this one opens with a mark.
-      index = firstVisible(text, paragraph) + 1;
+      const opening = firstVisible(text, paragraph);
+      index = opening + markAt(text, opening).length;
       open.partStart = index;
     }
     for (; index < paragraph.end; index++) {
@@ -192,23 +204,25 @@ function pairFamily(text: string, paragraphs: readonly Span[], family: MarkFamil
         index = Math.min(skipped.end, paragraph.end) - 1;
         continue;
       }
-      const mark = text[index] ?? '';
-      if (!ANY_MARK.test(mark)) continue;
-      if (open !== null && family.closesAt(text, index, open.opener)) {
-        finish(open, index + 1, trimmed(text, open.partStart, index), true);
+      if (!ANY_MARK.test(text[index] ?? '')) continue;
+      const mark = markAt(text, index);
+      const markStart = index;
+      index += mark.length - 1;
+      if (open !== null && family.closesAt(text, markStart, open.opener)) {
+        finish(open, index + 1, trimmed(text, open.partStart, markStart), true);
         open = null;
         continue;
       }
-      if (!family.closers.has(mark) || !family.opensAt(text, index, paragraph.start)) continue;
+      if (!family.closers.has(mark) || !family.opensAt(text, markStart, paragraph.start)) continue;
       // A second opening mark before any close: the first never closed; it ends here.
-      if (open !== null) finish(open, index, trimmed(text, open.partStart, index), false);
-      open = { start: index, opener: mark, parts: [], partStart: index + 1 };
+      if (open !== null) finish(open, markStart, trimmed(text, open.partStart, markStart), false);
+      open = { start: markStart, opener: mark, parts: [], partStart: index + 1 };
     }
     if (open === null) continue;
     const lastPart = trimmed(text, open.partStart, paragraph.end);
     const next = paragraphs[paragraphIndex + 1];
     const nextMark = next === undefined ? -1 : firstVisible(text, next);
-    if (next !== undefined && nextMark >= 0 && family.closers.has(text[nextMark] ?? '') && family.opensAt(text, nextMark, next.start)) {
+    if (next !== undefined && nextMark >= 0 && family.closers.has(markAt(text, nextMark)) && family.opensAt(text, nextMark, next.start)) {
       open.parts.push(lastPart);
     } else {
       finish(open, paragraph.end, lastPart, false);

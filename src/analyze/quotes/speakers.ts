@@ -6,9 +6,10 @@ import { DETERMINERS, PHRASE_BREAKERS, SUBJECT_PRONOUNS, isLyAdverb, type Word }
 
 /**
  * Speakers: the words that name who speaks (found next to a cue) and the entity mention they
- * resolve to. A name resolves to its own mention; "he"/"she" to the most recent person mention of
- * that gender; "the minister" to the most recent mention whose role holds "minister". When the
- * text does not single out one mention, the speaker stays unresolved.
+ * resolve to. A name resolves to its own mention; "he"/"she" to a person mention of that gender,
+ * the previous sentences' subject first, else the most recent one; "the minister" to the most
+ * recent mention whose role holds "minister"; "who" to the name before its comma. When the text
+ * does not single out one mention, the speaker stays unresolved.
  */
 
 /** What speaker finding and resolution read of one article, built once per article. */
@@ -38,8 +39,23 @@ const BETWEEN_SPEAKER_AND_CUE = new Set([
   'also', 'later', 'then', 'has', 'have', 'had', 'would', 'will', 'could', 'might', 'may', 'did',
   'does', 'once', 'earlier', 'again', 'further', 'first', 'himself', 'herself', 'themselves',
   'itself', 'previously', 'recently', 'reportedly', 'often', 'now', 'since', 'subsequently',
-  'can', 'must', 'should', 'still', 'even', 'just', 'never',
+  'can', 'must', 'should', 'still', 'even', 'just', 'never', 'today', 'yesterday', 'tonight',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
+
+/** Determiners that can stand alone as a speaker: "One says …, another says …", "Many said …". */
+const PRONOMINAL_DETERMINERS = new Set(['one', 'another', 'both', 'many', 'some', 'most', 'several', 'all', 'few', 'others']);
+
+/** The longest opening phrase before a subject, in characters: "On Tuesday night in Velm, …". */
+const MAXIMUM_OPENING_PHRASE = 80;
+
+/** The longest bracketed aside skipped between a speaker and the cue: "(D-Velm)", "(R)". */
+const MAXIMUM_BRACKET_LENGTH = 24;
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Prepositions that may stand inside a speaker's phrase read backwards from the cue: "delegates in Velm", "a lawyer from Orlan". */
+const INNER_PREPOSITIONS = new Set(['in', 'from', 'on', 'with', 'to']);
 
 /** Forms of "be" that make a progressive cue ("is telling"). */
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"]);
@@ -60,7 +76,7 @@ const TIME_WORDS = new Set([
  */
 function joined(context: SpeakerContext, left: Word, right: Word): boolean {
   const gap = context.text.slice(left.end, right.start);
-  if (/^\s+$/u.test(gap)) return true;
+  if (/^\s+$/u.test(gap) || /^\s+&\s+$/u.test(gap)) return true;
   if (/^['’]\s+$/u.test(gap)) return left.norm.endsWith('s');
   return /^\.\s+$/u.test(gap) && left.capitalized && left.end - left.start <= 3;
 }
@@ -75,7 +91,14 @@ const NUMBER_WORDS = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/u
 function phraseWord(words: readonly Word[], index: number): boolean {
   const word = words[index];
   if (word === undefined) return false;
-  if (word.norm === 'and') return words[index - 1]?.capitalized === true && words[index + 1]?.capitalized === true;
+  if (word.norm === 'and') {
+    // "Halvik and Berg", "she and another reporter", "experts and officials".
+    const before = words[index - 1];
+    const after = words[index + 1];
+    if (before === undefined || after === undefined) return false;
+    const nameLike = (neighbour: Word): boolean => neighbour.capitalized || SUBJECT_PRONOUNS.has(neighbour.norm) || DETERMINERS.has(neighbour.norm);
+    return (nameLike(before) || before.norm.endsWith('s')) && (nameLike(after) || after.norm.endsWith('s')) && !PHRASE_BREAKERS.has(after.norm);
+  }
   if (word.norm === 'in') return NUMBER_WORDS.test(words[index - 1]?.norm ?? '') && NUMBER_WORDS.test(words[index + 1]?.norm ?? '');
   return !PHRASE_BREAKERS.has(word.norm) && speechCue(word.norm) === undefined && !isLyAdverb(word) && !word.norm.endsWith("n't");
 }
@@ -97,7 +120,25 @@ export function speakerBefore(context: SpeakerContext, words: readonly Word[], c
   while (last >= firstIndex) {
     const word = words[last];
     const next = words[last + 1];
-    if (word === undefined || next === undefined || !joined(context, word, next)) break;
+    if (word === undefined || next === undefined) break;
+    if (/^\.?\)\s+$/u.test(context.text.slice(word.end, next.start))) {
+      // "Orlan (D-Velm) said": the bracketed affiliation is skipped.
+      const bracketStart = Math.max(0, word.end - MAXIMUM_BRACKET_LENGTH);
+      const found = context.text.slice(bracketStart, word.start).lastIndexOf('(');
+      if (found < 0) break;
+      const opening = bracketStart + found;
+      while (last >= firstIndex && (words[last]?.start ?? 0) > opening) last--;
+      const before = words[last];
+      if (before === undefined || !/^\s+$/u.test(context.text.slice(before.end, opening))) return null;
+      return phraseEndingAt(context, words, last, firstIndex);
+    }
+    if (!joined(context, word, next)) break;
+    const previous = words[last - 1];
+    if ((WEEKDAYS.has(word.norm) && previous?.norm === 'on') || (/^(week|month|year|weekend)$/u.test(word.norm) && /^(this|last)$/u.test(previous?.norm ?? ''))) {
+      // "Halvik on Tuesday said", "Halvik this week said".
+      last -= 2;
+      continue;
+    }
     const skippable = BETWEEN_SPEAKER_AND_CUE.has(word.norm) || isLyAdverb(word) || (progressive && BE_FORMS.has(word.norm));
     if (!skippable) break;
     last--;
@@ -113,8 +154,15 @@ export function speakerBefore(context: SpeakerContext, words: readonly Word[], c
   const afterLast = words[last + 1];
   if (lastWord === undefined || afterLast === undefined) return null;
   const gap = context.text.slice(lastWord.end, afterLast.start);
-  if (/^\s+$/u.test(gap)) return phraseEndingAt(context, words, last, firstIndex);
-  if (/^\s*[,—–]\s+$/u.test(gap)) return speakerBeforeAside(context, words, last, firstIndex);
+  // "Joseph Orlan Jr. said": an abbreviation's period before the cue.
+  const abbreviated = /^\.\s+$/u.test(gap) && lastWord.capitalized && lastWord.end - lastWord.start <= 3;
+  if (/^\s+$/u.test(gap) || abbreviated) return phraseEndingAt(context, words, last, firstIndex);
+  if (/^\.?\)\s*,\s+$/u.test(gap)) {
+    // "Orlan (D-Velm), said" / "Orlan (D-Velm), a former mayor, said".
+    const bracketed = phraseEndingAt(context, words, bracketStart(context, words, last), firstIndex);
+    if (bracketed !== null && startsClause(context, words, bracketed, firstIndex)) return bracketed;
+  }
+  if (/^[.)]*\s*[,—–]\s+$/u.test(gap)) return speakerBeforeAside(context, words, last, firstIndex);
   return null;
 }
 
@@ -123,20 +171,36 @@ export function speakerBefore(context: SpeakerContext, words: readonly Word[], c
  * the comma that opens the aside ending at `words[asideLast]`, when it names a speaker.
  */
 function speakerBeforeAside(context: SpeakerContext, words: readonly Word[], asideLast: number, firstIndex: number): Span | null {
-  // Asides may follow one another: "Marta Orlan, 58, a teacher from Velm, said".
-  const maximumAsides = 20;
+  // Asides may follow one another ("Marta Orlan, 58, a teacher from Velm, said"): the subject is
+  // the earliest phrase that opens the clause.
+  const maximumAsides = 40;
+  let found: Span | null = null;
   for (let index = asideLast; index > firstIndex && asideLast - index < maximumAsides; index--) {
     const word = words[index];
     const previous = words[index - 1];
-    if (word === undefined || previous === undefined) return null;
+    if (word === undefined || previous === undefined) break;
     const gap = context.text.slice(previous.end, word.start);
-    if (/^\s*[,—–]\s+$/u.test(gap)) {
-      const speaker = phraseEndingAt(context, words, index - 1, firstIndex);
-      // The phrase must open the clause, as a subject does: "Halvik, a former minister, said".
-      if (speaker !== null && startsClause(context, words, speaker, firstIndex)) return speaker;
-    } else if (!/^\s+$/u.test(gap) && !/^\.\s+$/u.test(gap)) return null;
+    if (/^[.)]*\s*[,—–]\s+$/u.test(gap)) {
+      const speaker = phraseEndingAt(context, words, bracketStart(context, words, index - 1), firstIndex);
+      if (speaker !== null && startsClause(context, words, speaker, firstIndex)) found = speaker;
+    } else if (!/^[.'’]?\s+$/u.test(gap) && !/^\s+&\s+$/u.test(gap)) break;
   }
-  return null;
+  return found;
+}
+
+/**
+ * The word before a bracketed aside that ends with `words[last]` ("Orlan (D-Velm)" → "Orlan"),
+ * or `last` when no bracket closes there.
+ */
+function bracketStart(context: SpeakerContext, words: readonly Word[], last: number): number {
+  const word = words[last];
+  if (word === undefined || !/^\.?\)/u.test(context.text.slice(word.end, word.end + 2))) return last;
+  const from = Math.max(0, word.end - MAXIMUM_BRACKET_LENGTH);
+  const found = context.text.slice(from, word.start).lastIndexOf('(');
+  if (found < 0) return last;
+  let index = last;
+  while (index > 0 && (words[index]?.start ?? 0) > from + found) index--;
+  return index;
 }
 
 /** True when nothing but an opening phrase lies between the clause start and `speaker`. */
@@ -144,8 +208,11 @@ function startsClause(context: SpeakerContext, words: readonly Word[], speaker: 
   const first = words[firstIndex];
   if (first === undefined) return false;
   if (speaker.start === first.start) return true;
+  if (speaker.start - first.start > MAXIMUM_OPENING_PHRASE) return false;
   const before = context.text.slice(first.start, speaker.start);
-  // "On Tuesday, Halvik, a former minister, said": an introductory phrase closed by a comma.
+  // "Yet Halvik, a former minister, said" / "On Tuesday, Halvik, …, said": one opening word, or
+  // an introductory phrase closed by a comma.
+  if (/^\p{L}+\s+$/u.test(before)) return true;
   return /[,:—–]\s*$/u.test(before) && !before.trimEnd().slice(0, -1).includes(',');
 }
 
@@ -155,7 +222,7 @@ export function phraseEndingAt(context: SpeakerContext, words: readonly Word[], 
   if (lastWord === undefined) return null;
   if (SUBJECT_PRONOUNS.has(lastWord.norm)) return { start: lastWord.start, end: lastWord.end };
   // "Berg, who said …": the relative pronoun stands for the name before the comma.
-  if (lastWord.norm === 'who') return /^,\s+$/u.test(context.text.slice(words[last - 1]?.end ?? 0, lastWord.start)) ? { start: lastWord.start, end: lastWord.end } : null;
+  if (lastWord.norm === 'who') return { start: lastWord.start, end: lastWord.end };
   // A possessive is not the speaker ("Halvik's aides said" ends at "aides").
   if (!phraseWord(words, last) || TIME_WORDS.has(lastWord.norm) || /'s$|s'$/u.test(lastWord.norm)) return null;
   if (/^\p{N}/u.test(lastWord.norm) && !NUMBER_WORDS.test(words[last - 2]?.norm ?? '')) return null;
@@ -164,21 +231,17 @@ export function phraseEndingAt(context: SpeakerContext, words: readonly Word[], 
   while (first > firstIndex && last - first < maximumWords - 1) {
     const previous = words[first - 1];
     const current = words[first];
-    if (previous === undefined || current === undefined || !joined(context, previous, current) || !phraseWord(words, first - 1)) break;
+    if (previous === undefined || current === undefined || !joined(context, previous, current)) break;
+    if (!phraseWord(words, first - 1) && !(INNER_PREPOSITIONS.has(previous.norm) && first < last + 1 && first > firstIndex + 1)) break;
     first--;
   }
-  // The phrase opens at its first determiner or capitalised word: "The Times", "Texas Sen. Ted
-  // Cruz", "a spokesman for the ministry"; a time word before it is not part of it.
-  for (let index = first; index <= last; index++) {
-    const word = words[index];
-    if (word === undefined) continue;
-    if (DETERMINERS.has(word.norm)) return index === last ? null : spanOf(word, lastWord);
-    if (TIME_WORDS.has(word.norm)) continue;
-    if (word.capitalized) return spanOf(word, lastWord);
-  }
-  // Lower-case words only: "officials", "55 percent of voters".
+  // The phrase is the whole run ("The Times", "Velm Sen. Marta Orlan", "half of the voters",
+  // "veteran lawmakers"), less a time word before it ("Yesterday officials said").
+  while (first < last && TIME_WORDS.has(words[first]?.norm ?? '')) first++;
   const firstWord = words[first];
-  return firstWord === undefined ? null : spanOf(firstWord, lastWord);
+  if (firstWord === undefined) return null;
+  if (first === last && DETERMINERS.has(firstWord.norm)) return PRONOMINAL_DETERMINERS.has(firstWord.norm) ? spanOf(firstWord, lastWord) : null;
+  return spanOf(firstWord, lastWord);
 }
 
 /**
@@ -207,42 +270,58 @@ export function phraseStartingAt(context: SpeakerContext, words: readonly Word[]
 /** Most words of a subject read at the start of a clause. */
 const MAXIMUM_SUBJECT_WORDS = 10;
 
+/** How many words into a clause its subject is looked for, past opening phrases. */
+const MAXIMUM_SUBJECT_REACH = 40;
+
 /**
- * The subject at the start of a clause, for a cue that shares it ("Halvik arrived and said …",
- * "…, saying …"): a pronoun; a run of capitalised words, which may hold "of" ("Former Secretary
- * of State Marta Orlan"); or a determiner and the few words after it that are neither cues nor
- * past-tense verbs ("The Arizona senator survived …" → "The Arizona senator"). An opening
- * phrase closed by a comma ("On Tuesday, …") is skipped first.
+ * The subject phrase starting at `words[start]`: a pronoun; a run of capitalised words, which
+ * may hold "of" ("Former Secretary of State Marta Orlan"), naming a person or an organisation;
+ * or a determiner and the few words after it that are neither cues nor past-tense verbs ("The
+ * Velm senator toured …" → "The Velm senator"). Null when none starts there.
  */
-export function subjectOfClause(context: SpeakerContext, words: readonly Word[], firstIndex: number, beforeIndex: number): Span | null {
-  let start = firstIndex;
-  for (let index = firstIndex; index < Math.min(beforeIndex, firstIndex + MAXIMUM_SUBJECT_WORDS) - 1; index++) {
-    const word = words[index];
-    const next = words[index + 1];
-    if (word !== undefined && next !== undefined && /^[,—–]\s+$/u.test(context.text.slice(word.end, next.start))) {
-      start = index + 1;
-      break;
-    }
-  }
+function subjectAt(context: SpeakerContext, words: readonly Word[], start: number, beforeIndex: number): Span | null {
   const first = words[start];
   if (first === undefined || start >= beforeIndex) return null;
-  if (SUBJECT_PRONOUNS.has(first.norm)) return { start: first.start, end: first.end };
+  if (SUBJECT_PRONOUNS.has(first.norm) && first.norm !== 'it') return { start: first.start, end: first.end };
   const contracted = CONTRACTED_SUBJECT.exec(first.norm);
   if (contracted?.[1] !== undefined) return { start: first.start, end: first.start + contracted[1].length };
-  let last = start;
+  const determined = DETERMINERS.has(first.norm);
+  if (!first.capitalized && !determined) return null;
   const fits = (index: number): boolean => {
     const word = words[index];
     const previous = words[index - 1];
     if (word === undefined || previous === undefined || index >= beforeIndex || index - start >= MAXIMUM_SUBJECT_WORDS) return false;
-    if (!joined(context, previous, word) || !phraseWord(words, index) && word.norm !== 'of') return false;
-    return first.capitalized && !DETERMINERS.has(first.norm) ? word.capitalized || word.norm === 'of' : !/ed$/u.test(word.norm) && index - start < 4;
+    if (!joined(context, previous, word) || (!phraseWord(words, index) && word.norm !== 'of')) return false;
+    return determined ? !/ed$/u.test(word.norm) && index - start < 4 : word.capitalized || word.norm === 'of';
   };
-  if (!first.capitalized && !DETERMINERS.has(first.norm)) return null;
+  let last = start;
   while (fits(last + 1)) last++;
   while (last > start && words[last]?.norm === 'of') last--;
   const lastWord = words[last];
-  if (lastWord === undefined || (DETERMINERS.has(lastWord.norm) && last === start)) return null;
-  return spanOf(first, lastWord);
+  if (lastWord === undefined || (determined && last === start)) return null;
+  const phrase = spanOf(first, lastWord);
+  if (determined) return phrase;
+  // A capitalised run must name someone: not "When", "Speaking", a dateline or a place.
+  const named = resolveSpeaker(context, phrase);
+  return named !== null && (named.kind === 'person' || named.kind === 'organization') ? phrase : null;
+}
+
+/**
+ * The subject of a clause, for a cue that shares it ("Halvik arrived and said …", "…, saying
+ * …"): the subject phrase at the clause start, else the first one that follows a comma or a dash
+ * (after an opening phrase: "Speaking in Velm on Tuesday, Halvik …", "VELM — Halvik …").
+ */
+export function subjectOfClause(context: SpeakerContext, words: readonly Word[], firstIndex: number, beforeIndex: number): Span | null {
+  const atStart = subjectAt(context, words, firstIndex, beforeIndex);
+  if (atStart !== null) return atStart;
+  for (let index = firstIndex + 1; index < Math.min(beforeIndex, firstIndex + MAXIMUM_SUBJECT_REACH); index++) {
+    const word = words[index];
+    const previous = words[index - 1];
+    if (word === undefined || previous === undefined || !/[,—–]\s*$/u.test(context.text.slice(previous.end, word.start))) continue;
+    const subject = subjectAt(context, words, index, beforeIndex);
+    if (subject !== null) return subject;
+  }
+  return null;
 }
 
 /** Index of the sentence containing `position` (the last one starting at or before it). */
@@ -287,20 +366,59 @@ function firstMentionFrom(mentions: readonly EntityMention[], position: number):
   return low;
 }
 
-/** How many sentences back a pronoun or role looks for its antecedent (the current one included). */
+/** How many sentences back a pronoun looks for its antecedent (the current one included). */
 const ANTECEDENT_SENTENCES = 6;
+
+/** How far back, in characters, a pronoun or a role looks for its antecedent, whatever the sentences. */
+const MAXIMUM_ANTECEDENT_DISTANCE = 3000;
 
 const PRONOUN_GENDERS: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['she', 'female']]);
 
+/** Most words before a mention, in its sentence, for it to count as the sentence's subject. */
+const MAXIMUM_WORDS_BEFORE_SUBJECT = 5;
+
+/** Words after which a name is an object, not the subject: "… to Halvik", "… with Berg". */
+const OBJECT_MARKERS = /\b(?:to|of|with|against|for|by|from|about|at|on|in|into|over|than|and|or|like|after|before)\s+$/iu;
+
 /**
- * "He said": the most recent person mention before the pronoun, outside quotations and within a
- * few sentences, whose gender agrees. A more recent person of unknown gender who is someone else
- * makes it ambiguous; with no gendered candidate, a lone person in the window is taken.
+ * The person mention that is the subject of the sentence `[start, end)` (a name among its first
+ * few words, not after a preposition), outside quotations, or null.
+ */
+function sentenceSubject(context: SpeakerContext, start: number, end: number): EntityMention | null {
+  for (let index = firstMentionFrom(context.mentions, start); index < context.mentions.length; index++) {
+    const mention = context.mentions[index];
+    if (mention === undefined || mention.start >= end) return null;
+    if (mention.kind !== 'person' || insideAny(context.quoted, mention.start)) continue;
+    if (mention.start - start > MAXIMUM_ANTECEDENT_DISTANCE) return null;
+    // After a quotation, its speaker is the subject: "“…,” Halvik said."
+    const before = context.text.slice(start, mention.start).replace(/^.*["”»]|^.*''/su, '');
+    if (before.split(/\s+/u).filter((word) => word !== '' && word !== ',').length > MAXIMUM_WORDS_BEFORE_SUBJECT || OBJECT_MARKERS.test(before)) return null;
+    return mention;
+  }
+  return null;
+}
+
+/**
+ * "He said": the subject of the nearest earlier sentence whose subject is a person of that
+ * gender (the salience ranking of centering theory: a subject pronoun usually continues the
+ * previous subject), within a few sentences; a subject of the other gender is passed over.
+ * Failing that, the most recent person mention of that gender outside quotations, unless a more
+ * recent person of unknown gender, someone else, makes it ambiguous; with no gendered candidate,
+ * a lone person in the window is taken.
  */
 function resolvePronoun(context: SpeakerContext, pronoun: Span, gender: Gender): EntityMention | null {
   const { text, mentions, sentences } = context;
   const sentence = sentenceIndexAt(sentences, pronoun.start);
-  const windowStart = sentences[Math.max(0, sentence - (ANTECEDENT_SENTENCES - 1))]?.start ?? 0;
+  const windowStart = Math.max(sentences[Math.max(0, sentence - (ANTECEDENT_SENTENCES - 1))]?.start ?? 0, pronoun.start - MAXIMUM_ANTECEDENT_DISTANCE);
+  for (let index = sentence; index >= 0; index--) {
+    const span = sentences[index];
+    if (span === undefined || span.start < windowStart) break;
+    const subject = sentenceSubject(context, span.start, Math.min(span.end, pronoun.start));
+    if (subject === null) continue;
+    const subjectGender = context.genders.get(subject);
+    if (subjectGender === gender) return subject;
+    if (subjectGender === undefined) break;
+  }
   let unknownKey: string | null = null;
   const people = new Set<string>();
   let lastUnknown: EntityMention | null = null;
@@ -321,8 +439,8 @@ function resolvePronoun(context: SpeakerContext, pronoun: Span, gender: Gender):
 }
 
 /**
- * "The minister said": the most recent mention before the phrase, within a few sentences, whose
- * role holds the phrase's head noun; otherwise the only mention in the article with that role.
+ * "The minister said": the most recent mention before the phrase, within reach, whose role holds
+ * the phrase's head noun.
  */
 function resolveRole(context: SpeakerContext, phrase: Span): EntityMention | null {
   const words = context.text.slice(phrase.start, phrase.end).toLowerCase().split(/\s+/u);
@@ -332,27 +450,34 @@ function resolveRole(context: SpeakerContext, phrase: Span): EntityMention | nul
   const before = firstMentionFrom(context.mentions, phrase.start) - 1;
   for (let index = before; index >= 0; index--) {
     const mention = context.mentions[index];
-    if (mention !== undefined && matches(mention)) return mention;
+    if (mention === undefined || mention.start < phrase.start - MAXIMUM_ANTECEDENT_DISTANCE) break;
+    if (matches(mention)) return mention;
   }
   return null;
 }
 
 /** "Berg, who said …": the speaking mention that ends right before the comma. */
 function resolveRelative(context: SpeakerContext, relative: Span): EntityMention | null {
-  const comma = context.text.lastIndexOf(',', relative.start);
+  const before = /,\s*$/u.exec(context.text.slice(Math.max(0, relative.start - 3), relative.start));
+  if (before === null) return null;
+  const comma = relative.start - before[0].length;
   const mention = context.mentions[firstMentionFrom(context.mentions, comma) - 1];
   if (mention === undefined || !SPEAKING_KINDS.has(mention.kind)) return null;
-  return /^\s*$/u.test(context.text.slice(mention.end, comma)) ? mention : null;
+  return mention.end >= comma - 1 ? mention : null;
 }
 
 /** The mention the speaker's words resolve to, or null when the text does not single one out. */
 export function resolveSpeaker(context: SpeakerContext, speaker: Span): EntityMention | null {
+  // A name inside the phrase is its speaker when it heads the phrase (ends it: "Interior Minister
+  // Tomas Halvik", "a spokeswoman for the ministry") or opens it ("Halvik of the ministry"), not
+  // when it only qualifies it ("half of Velm voters").
   let best: EntityMention | null = null;
   for (let index = Math.max(0, firstMentionFrom(context.mentions, speaker.start) - 1); index < context.mentions.length; index++) {
     const mention = context.mentions[index];
     if (mention === undefined || mention.start >= speaker.end) break;
     if (mention.end <= speaker.start || !SPEAKING_KINDS.has(mention.kind)) continue;
-    if (best === null || (best.kind !== 'person' && mention.kind === 'person')) best = mention;
+    const heads = mention.end >= speaker.end || mention.start <= speaker.start;
+    if (heads && (best === null || (best.kind !== 'person' && mention.kind === 'person'))) best = mention;
   }
   if (best !== null) return best;
   const words = context.text.slice(speaker.start, speaker.end).toLowerCase();

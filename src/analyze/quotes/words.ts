@@ -2,8 +2,8 @@ import type { Span } from '../../core/span.js';
 import { tokenize } from '../tokens.js';
 
 /**
- * Words of a stretch of text, with what the attribution rules ask of them: the lower-cased form,
- * whether the word is capitalised, and the punctuation between a word and the next.
+ * Words of a stretch of text, with what the attribution rules ask of them (the lower-cased form,
+ * whether the word is capitalised), and the word classes the rules share.
  */
 
 /** A word of the text. */
@@ -19,16 +19,6 @@ const UPPER_CASE = /\p{Lu}/u;
 /** The words of `text` inside `[start, end)`. */
 export function wordsIn(text: string, start: number, end: number): Word[] {
   return tokenize(text, start, end).map((token) => ({ ...token, capitalized: UPPER_CASE.test(text[token.start] ?? '') }));
-}
-
-/** The text between two consecutive words (or a word and a bound), usually a space or ", ". */
-export function gapText(text: string, from: number, to: number): string {
-  return to > from ? text.slice(from, to) : '';
-}
-
-/** True when the text between two words is only white space (no comma, dash, mark or stop). */
-export function isPlainGap(text: string, from: number, to: number): boolean {
-  return /^\s*$/u.test(gapText(text, from, to));
 }
 
 /** Words that open a noun phrase: "the minister", "a spokeswoman", "his aides", "two officials". */
