@@ -141,6 +141,8 @@ describe('story of the bundled example', () => {
     assert.ok(answer, 'the minister’s quote in the wire copy');
     assert.equal(answer.kind, 'direct');
     assert.equal(answer.speaker, halvik.id);
+    const byRole = story.quotes.find((quote) => quote.speakerText === 'the mayor of Brennick');
+    assert.equal(byRole?.speaker, entityNamed('Jonas Telleman').id, 'a speaker named by role is the one holder of that role');
     const dorn = story.quotes.find((quote) => quote.article === wire.id && quote.text.includes('Nobody acted on them'));
     assert.equal(dorn?.speaker, entityNamed('Yevgenia Dorn').id);
     for (const quote of story.quotes) {

@@ -2,9 +2,10 @@ import { analyzeArticle } from '../analyze/index.js';
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber, type StoryQuote } from '../core/records.js';
-import { reconcileEntities, type ReconciledEntities } from '../corpus/entities.js';
+import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber } from '../core/records.js';
+import { reconcileEntities } from '../corpus/entities.js';
 import { findOrigins } from '../corpus/origins.js';
+import { storyQuotes } from '../corpus/speakers.js';
 import { buildTimeline } from '../corpus/timeline.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { extractArticle } from '../extract/index.js';
@@ -44,23 +45,6 @@ function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[])
     if (best === null || score > best.score) best = { title, score };
   }
   return best?.title ?? null;
-}
-
-/** Every article's quotations, each speaker given the story entity its name resolves to. */
-function storyQuotes(articles: readonly Analyzed[], entities: ReconciledEntities): StoryQuote[] {
-  return articles.flatMap(({ article, quotes }) =>
-    quotes.map((quote): StoryQuote => ({
-      article: article.id,
-      start: quote.start,
-      end: quote.end,
-      kind: quote.kind,
-      text: quote.content.map((part) => article.text.slice(part.start, part.end)).join(' … '),
-      content: quote.content,
-      cue: quote.cue === null ? null : article.text.slice(quote.cue.start, quote.cue.end),
-      speaker: quote.speakerMention === null ? null : entities.entityOf(article.id, quote.speakerMention),
-      speakerText: quote.speaker === null ? null : article.text.slice(quote.speaker.start, quote.speaker.end),
-    })),
-  );
 }
 
 /** Every article's numbers, with the counted words as written. */

@@ -93,6 +93,16 @@ export function quotesBySpeaker(story: Story): Array<{ speaker: string; quotes: 
     .map(([speaker, quotes]) => ({ speaker: speaker === null ? 'Speaker not stated' : (names.get(speaker) ?? speaker), quotes }));
 }
 
+/**
+ * A quote as a report prints it: a direct quote in quotation marks, a partial quote as the
+ * reporter's clause that holds it (its marks are in the text), reported speech marked as such;
+ * a quote whose speaker is unknown ends with the words the article used for the speaker, if any.
+ */
+export function quoteLine(quote: StoryQuote): string {
+  const words = quote.kind === 'direct' ? `“${quote.text}”` : quote.kind === 'partial' ? quote.text : `(reported) ${quote.text}`;
+  return quote.speaker === null && quote.speakerText !== null ? `${words} — ${quote.speakerText}` : words;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A timeline date as a reader writes it, at its precision: "2017", "May 2017", "10 May 2017". */

@@ -5,6 +5,7 @@ import {
   citationNumbers,
   describeOrigin,
   mainEntities,
+  quoteLine,
   quotesBySpeaker,
   QUOTES_PER_SPEAKER,
   citationMarkers,
@@ -47,8 +48,7 @@ export function renderMarkdown(story: Story, options: ReportOptions = {}): strin
       out.push(`- **${escapeMarkdown(speaker)}**`);
       const shown = options.verbose === true ? quotes : quotes.slice(0, QUOTES_PER_SPEAKER);
       for (const quote of shown) {
-        const words = quote.kind === 'indirect' ? `(reported) ${escapeMarkdown(quote.text)}` : `“${escapeMarkdown(quote.text)}”`;
-        out.push(`  - ${words} ${links([quote])}`);
+        out.push(`  - ${escapeMarkdown(quoteLine(quote))} ${links([quote])}`);
       }
       if (shown.length < quotes.length) out.push(`  - *and ${quotes.length - shown.length} more*`);
     }

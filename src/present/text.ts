@@ -5,6 +5,7 @@ import {
   citationNumbers,
   describeOrigin,
   mainEntities,
+  quoteLine,
   quotesBySpeaker,
   QUOTES_PER_SPEAKER,
   citationMarkers,
@@ -55,8 +56,7 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
       out.push(`  ${inert(speaker)}`);
       const shown = options.verbose === true ? quotes : quotes.slice(0, QUOTES_PER_SPEAKER);
       for (const quote of shown) {
-        const words = quote.kind === 'indirect' ? `(reported) ${quote.text}` : `“${quote.text}”`;
-        out.push(`    – ${wrap(`${inert(words)} [${numbers.get(quote.article) ?? 0}]`, 96, '      ')}`);
+        out.push(`    – ${wrap(`${inert(quoteLine(quote))} [${numbers.get(quote.article) ?? 0}]`, 96, '      ')}`);
       }
       if (shown.length < quotes.length) out.push(dim(`      and ${quotes.length - shown.length} more (--verbose shows all)`));
     }
