@@ -206,7 +206,7 @@ function compromiseBaseline(): Recognizer {
 const percent = (value: number): string => (100 * value).toFixed(1).padStart(5);
 
 function printTable(runs: readonly Run[], tokenCount: number): void {
-  const header = ['system'.padEnd(34), ...CONLL_TYPES.map((type) => `${type} P/R/F1`.padStart(18)), 'overall P/R/F1'.padStart(18), 'tokens/s'.padStart(10)];
+  const header = ['system'.padEnd(40), ...CONLL_TYPES.map((type) => `${type} P/R/F1`.padStart(18)), 'overall P/R/F1'.padStart(18), 'tokens/s'.padStart(10)];
   console.log(header.join(' '));
   for (const run of runs) {
     const cells = CONLL_TYPES.map((type) => {
@@ -215,7 +215,7 @@ function printTable(runs: readonly Run[], tokenCount: number): void {
     });
     const overall = prf(run.score.overall);
     const speed = tokenCount / (run.milliseconds / 1000);
-    console.log([run.name.padEnd(34), ...cells, `${percent(overall.precision)} ${percent(overall.recall)} ${percent(overall.f1)}`.padStart(18), Math.round(speed).toLocaleString('en-US').padStart(10)].join(' '));
+    console.log([run.name.padEnd(40), ...cells, `${percent(overall.precision)} ${percent(overall.recall)} ${percent(overall.f1)}`.padStart(18), Math.round(speed).toLocaleString('en-US').padStart(10)].join(' '));
   }
 }
 
@@ -295,7 +295,8 @@ export function runEntitiesBench(options: EntitiesBenchOptions): number {
     process.stderr.write(`bench: no ner-conll2003/valid.txt under ${options.dataDirectory}\n`);
     return 2;
   }
-  const documents = parseConll(readFileSync(file, 'utf8')).slice(0, options.limit);
+  const allDocuments = parseConll(readFileSync(file, 'utf8'));
+  const documents = allDocuments.slice(0, options.limit);
   const prepared = documents.map(prepare);
   const tokenCount = prepared.reduce((sum, item) => sum + item.document.tokens.length, 0);
   const goldCount = prepared.reduce((sum, item) => sum + item.gold.length, 0);
@@ -309,7 +310,8 @@ export function runEntitiesBench(options: EntitiesBenchOptions): number {
     runSystem('baseline: compromise alone', compromiseBaseline(), prepared, { warmUp: 1, timed: 1 }),
   ];
 
-  console.log(`entity benchmark: CoNLL-2003 English validation, ${documents.length} documents, ${tokenCount.toLocaleString('en-US')} tokens, ${goldCount} gold entities (${file})`);
+  const subset = documents.length < allDocuments.length ? ` (a subset of ${allDocuments.length})` : '';
+  console.log(`entity benchmark: CoNLL-2003 English validation, ${documents.length} documents${subset}, ${tokenCount.toLocaleString('en-US')} tokens, ${goldCount} gold entities (${file})`);
   console.log('tags are IOB2; entity-level exact match (conlleval): P, R, F1 in percent; PER=person, ORG=organization, LOC=place, MISC=event|other');
   console.log('text rebuilt from tokens (space-joined, one gold sentence per line); sentences from our splitter over those lines; gold POS/chunk columns unused');
   console.log('');

@@ -330,6 +330,12 @@ function gazetteerMatch(tokens: readonly Token[], index: number, end: number, li
   return best;
 }
 
+/**
+ * The most words a name may have. Longer capitalised stretches (title-case text, tables in
+ * capitals) are no names, and bounding runs keeps the work per run constant.
+ */
+const MAX_NAME_TOKENS = 12;
+
 /** Particles that open a surname written without the given name ("de Silva"). */
 const LEADING_PARTICLES = new Set(['de', 'da', 'di', 'du', 'dos', 'del', 'della', 'van', 'von', 'der', 'ter', 'ten', 'bin', 'ibn']);
 
@@ -411,7 +417,7 @@ export function findRuns(text: string, tokens: readonly Token[], layout: Layout,
       const honorific = HONORIFICS.has(titleKey);
       const rank = TITLE_ABBREVIATIONS.get(titleKey) ?? null;
       const whole = phrase !== null && phrase.length === end - first ? phrase.flags : wholeFlags(tokens, first, end, lists);
-      if (isNotAName(tokens, first, end, whole, evidence)) continue;
+      if (end - first > MAX_NAME_TOKENS || isNotAName(tokens, first, end, whole, evidence)) continue;
       runs.push({ first, end, segment: segmentIndex, honorific: honorific || rank !== null, role: rank, gazetteerFlags: whole });
     }
   });
@@ -470,6 +476,7 @@ function extendRun(tokens: readonly Token[], first: number, index: number, end: 
       continue;
     }
     // Particles, one or two ("van der Westhuizen").
+    if (cursor - first > MAX_NAME_TOKENS) return cursor;
     let after = cursor;
     while (after < end && after < cursor + 2 && (tokens[after] as Token).shape === 'lower' && NAME_PARTICLES.has((tokens[after] as Token).key)) after++;
     if (after > cursor && after < end && isName(after)) {
@@ -478,7 +485,8 @@ function extendRun(tokens: readonly Token[], first: number, index: number, end: 
     }
     const next = tokens[cursor + 1];
     const nextIsName = next !== undefined && cursor + 1 < end && isName(cursor + 1);
-    if (!nextIsName) return cursor;
+    // Joins are weighed only in runs of name length, so a long capitalised stretch costs linear time.
+    if (!nextIsName || cursor - first > MAX_NAME_TOKENS) return cursor;
     const joins =
       (token.text === '.' && NAME_ABBREVIATIONS.has(previous.key) && token.start === previous.end) ||
       token.text === '&' ||

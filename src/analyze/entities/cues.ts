@@ -1,8 +1,9 @@
 /**
  * Word lists of general knowledge that say what kind of name a word belongs to or introduces:
  * honorifics, the head words of organisation, place and event names, name particles, calendar
- * words, and a short list of well-known organisations and regions that the installed data
- * packages lack. All lower-case; written for English news, not taken from any evaluation data.
+ * words, and short lists of well-known organisations, regions and countries that the installed
+ * data packages lack or name otherwise. Keys in lower case (except abbreviations recognised in
+ * capitals only); written for English news, not taken from any evaluation data.
  */
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/u));

@@ -170,6 +170,19 @@ describe('findEntities: spans', () => {
     assertWellFormed(text, mentions);
   });
 
+  test('long stretches of capitalised words, particles or titles stay linear and are no names', () => {
+    const stretches = [
+      Array.from({ length: 20_000 }, (_, index) => `Kest${String.fromCharCode(97 + (index % 26))}ra`).join(' '),
+      'Van de '.repeat(10_000),
+      'Minister of '.repeat(10_000),
+    ];
+    for (const text of stretches) {
+      const mentions = findEntities(text, [{ start: 0, end: text.length }]);
+      assertWellFormed(text, mentions);
+      assert.ok(mentions.every((mention) => mention.end - mention.start < 200));
+    }
+  });
+
   test('a 100,000-word article finishes with valid spans', () => {
     const paragraph =
       'Interior Minister Tomas Halvik said on Monday that the Kestrian Union of Civil Engineers would inspect the dam near Brennick, ' +
