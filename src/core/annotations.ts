@@ -16,8 +16,9 @@ export type EntityKind = 'person' | 'organization' | 'place' | 'event' | 'other'
 export interface EntityMention extends Span {
   readonly kind: EntityKind;
   /**
-   * A role or title the text gives this mention ("foreign minister", "spokesman", "the former
-   * CIA officer"), lower-cased, or null. Used to reconcile spellings across articles.
+   * A role or title the text gives this mention, lower-cased, without articles or possessors
+   * ("foreign minister" from "Russia's foreign minister", "former cia officer"), or null. Used
+   * to reconcile spellings across articles and to find a speaker named only by role.
    */
   readonly role: string | null;
 }
