@@ -143,6 +143,43 @@ describe('findQuotes: partial and indirect speech', () => {
   });
 });
 
+describe('findQuotes: reported-speech boundaries and less common forms', () => {
+  const NAMES = [HALVIK, BERG, ['Halvik', 'person', null], ['Berg', 'person', null]] as const;
+  const contentsOf = (text: string): (readonly [string, string | null, string | null])[] => quotesOf(text, NAMES).map((quote) => [quote.content, quote.cue, quote.speaker] as const);
+
+  test('a comparison the reporter adds after a comma is not part of the report', () => {
+    assert.deepEqual(contentsOf('Halvik said the dam had cost twelve million, compared with nine million for the old one.'), [['the dam had cost twelve million', 'said', 'Halvik']]);
+  });
+
+  test('a longer adverbial between the cue and "that" is not part of the report', () => {
+    assert.deepEqual(contentsOf('Halvik said at a rally in Velm on Tuesday that the dam would hold.'), [['that the dam would hold', 'said', 'Halvik']]);
+  });
+
+  test('"has long said", "mentioned" and "repeated" are cues', () => {
+    assert.deepEqual(contentsOf('Halvik has long said that the levee is too low.'), [['that the levee is too low', 'said', 'Halvik']]);
+    assert.deepEqual(contentsOf('Berg mentioned that the pumps had failed twice.'), [['that the pumps had failed twice', 'mentioned', 'Berg']]);
+  });
+
+  test('a passive "asked" reports the question, its asker unknown', () => {
+    assert.deepEqual(contentsOf('Asked whether the dam would hold, Halvik said it was too early to tell.'), [
+      ['whether the dam would hold', 'Asked', null],
+      ['it was too early to tell', 'said', 'Halvik'],
+    ]);
+    assert.deepEqual(contentsOf('Berg was asked about the cost of the new gates.'), [['the cost of the new gates', 'asked', null]]);
+  });
+
+  test('a subject followed by a restrictive relative clause speaks', () => {
+    assert.deepEqual(contentsOf('Residents who lost their homes said the warnings came too late.'), [['the warnings came too late', 'said', 'Residents']]);
+  });
+
+  test('a quoted fragment attributed by the verb after a role, an aside or an auxiliary', () => {
+    assert.deepEqual(contentsOf('Interior Minister Tomas Halvik, who leads the poll, dismissed the report as “pure fiction.”'), [
+      ['the report as “pure fiction.”', 'dismissed', 'Interior Minister Tomas Halvik'],
+    ]);
+    assert.deepEqual(contentsOf('Berg is praising the engineers as “the real heroes” of the flood.'), [['the engineers as “the real heroes” of the flood', 'praising', 'Berg']]);
+  });
+});
+
 describe('findQuotes: bad input', () => {
   test('a mark that never closes does not swallow the next paragraphs', () => {
     const text = '“The gates were open all night, Berg said.\n\nThe council met on Tuesday. It voted to rebuild the levee.';

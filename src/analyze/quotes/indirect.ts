@@ -2,8 +2,8 @@ import type { Span } from '../../core/span.js';
 import { speechCue } from './cues.js';
 import type { DraftQuote } from './direct.js';
 import type { QuotedPassage } from './marks.js';
-import { phraseStartingAt, resolveSpeaker, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
-import { DETERMINERS, PHRASE_BREAKERS, wordsIn, type Word } from './words.js';
+import { phraseEndingAt, phraseStartingAt, resolveSpeaker, speakerBefore, subjectOfClause, type SpeakerContext } from './speakers.js';
+import { DETERMINERS, PHRASE_BREAKERS, isLyAdverb, wordsIn, type Word } from './words.js';
 
 /**
  * Reported speech without quotation marks, read from a sentence's words around a reporting cue:
@@ -153,7 +153,32 @@ function reportedClauseStart(context: SpeakerContext, words: readonly Word[], cu
   index = skipAdverbials(words, index);
   const next = words[index];
   if (next?.norm === 'that') return next.start;
+  const opened = openingOfLongerLead(words, index);
+  if (opened !== null) return opened;
   return words[index - 1]?.end ?? cue.end;
+}
+
+/** How many words a lead between the cue and the reported clause may have: "said at a rally in Velm on Tuesday that …". */
+const MAXIMUM_LEAD_WORDS = 12;
+
+/** Prepositions that open an adverbial (or the addressee) between a cue and what was said. */
+const LEAD_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'with', 'to', 'from', 'after', 'before', 'while', 'for', 'over', 'via', 'through']);
+
+/**
+ * Where the reported clause starts when a longer adverbial stands between the cue and it ("said
+ * during a rally in Velm on Tuesday that …", "said repeatedly that …"): the first "that" within
+ * reach, when the word after the cue opens such an adverbial (a preposition or an "-ly" adverb)
+ * and no other cue comes first. Null when there is no such lead.
+ */
+function openingOfLongerLead(words: readonly Word[], index: number): number | null {
+  const first = words[index];
+  if (first === undefined || !(LEAD_PREPOSITIONS.has(first.norm) || isLyAdverb(first))) return null;
+  for (let position = index + 1; position < Math.min(words.length - 1, index + MAXIMUM_LEAD_WORDS); position++) {
+    const word = words[position];
+    if (word === undefined || speechCue(word.norm) !== undefined) return null;
+    if (word.norm === 'that') return word.start;
+  }
+  return null;
 }
 
 /**
@@ -179,14 +204,24 @@ function isAdverbialTail(words: readonly Word[], from: number, addressee: boolea
 const MAXIMUM_REPORT_WORDS = 60;
 
 /**
+ * Words that, after a comma, open the reporter's own addition to a report rather than more of
+ * what was said: a contrast with others ("…, while 9 percent disagreed"), a comparison ("…,
+ * compared with …").
+ */
+const REPORTER_ADDITIONS = new Set(['while', 'whereas', 'compared', 'however']);
+
+/**
  * Where the report read from the cue at `words[index]` ends: before a later ", according to …"
- * (which attributes the sentence to someone else), else at the segment's end.
+ * (which attributes the sentence to someone else) or a comma opening the reporter's own addition
+ * (see {@link REPORTER_ADDITIONS}), else at the segment's end.
  */
 function reportEnd(text: string, words: readonly Word[], index: number, segment: Span): number {
   for (let position = index + 1; position < Math.min(words.length - 1, index + MAXIMUM_REPORT_WORDS); position++) {
     const word = words[position];
     const previous = words[position - 1];
-    if (word?.norm === 'according' && words[position + 1]?.norm === 'to' && previous !== undefined && /,/u.test(text.slice(previous.end, word.start))) return previous.end;
+    if (word === undefined || previous === undefined || !/,/u.test(text.slice(previous.end, word.start))) continue;
+    if (word.norm === 'according' && words[position + 1]?.norm === 'to') return previous.end;
+    if (REPORTER_ADDITIONS.has(word.norm) && position - index > MINIMUM_CONTENT_WORDS) return previous.end;
   }
   return segment.end;
 }
@@ -286,6 +321,63 @@ function readInverted(context: SpeakerContext, words: readonly Word[], index: nu
   return content === null ? null : { content: [content], cue: { start: word.start, end: word.end }, speaker };
 }
 
+/** Words before a passive "asked" with no subject of its own: "When asked whether …", "He was asked what …". */
+const PASSIVE_MARKERS = new Set(['when', 'after', 'if', 'once', 'was', 'were', 'is', 'are', 'being', 'been']);
+
+/** Words that open the question reported after a passive "asked": "asked whether …", "asked about …". */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'which', 'how', 'why', 'when', 'where', 'about']);
+
+/**
+ * "Asked whether the dam would hold, Halvik said …" / "She was asked about the levee.": a
+ * question put to someone, reported with a passive "asked". The content is the question (from
+ * its "whether"/"what"/… or after "about") up to the next comma; whoever asked it is not named,
+ * so the speaker is unknown.
+ */
+function readPassiveQuestion(context: SpeakerContext, words: readonly Word[], index: number, segment: Span): Report | null {
+  const word = words[index];
+  const previous = words[index - 1];
+  if (word === undefined || word.norm !== 'asked' || (previous !== undefined && !PASSIVE_MARKERS.has(previous.norm) && !commaBetween(context.text, previous.end, word.start))) return null;
+  let position = skipAdverbials(words, index + 1);
+  let opener = words[position];
+  // "asked specifically whether …"
+  while (opener !== undefined && isLyAdverb(opener)) opener = words[++position];
+  if (opener === undefined || !QUESTION_OPENERS.has(opener.norm) || position - index > MAXIMUM_TRAILING_WORDS) return null;
+  const start = opener.norm === 'about' ? opener.end : opener.start;
+  const comma = nextComma(context.text, start, segment.end);
+  const content = contentSpan(context.text, start, comma < 0 ? segment.end : comma);
+  return content === null ? null : { content: [content], cue: { start: word.start, end: word.end }, speaker: null };
+}
+
+/** Relative words that open a restrictive clause after a subject: "voters who backed Halvik said …". */
+const RESTRICTIVE_RELATIVES = new Set(['who', 'that']);
+
+/**
+ * The subject of a clause when a restrictive relative clause stands between it and the cue
+ * ("Residents who lost their homes said …", "Several officials who spoke with the Herald said
+ * …"): the phrase ending right before the first "who"/"that" before `before`, when it opens the
+ * sentence (after at most two words, or an opening phrase closed by a comma) and no comma lies
+ * inside the relative clause.
+ */
+function subjectBeforeRelative(context: SpeakerContext, words: readonly Word[], before: number): Span | null {
+  for (let index = 1; index < before; index++) {
+    const word = words[index];
+    const previous = words[index - 1];
+    if (word === undefined || previous === undefined) return null;
+    if (!/^\s+$/u.test(context.text.slice(previous.end, word.start))) {
+      if (!/^,\s+$/u.test(context.text.slice(previous.end, word.start)) || index > MAXIMUM_TRAILING_WORDS) return null;
+      continue;
+    }
+    if (!RESTRICTIVE_RELATIVES.has(word.norm)) continue;
+    const subject = phraseEndingAt(context, words, index - 1, 0);
+    if (subject === null) return null;
+    const subjectFirst = wordIndexFrom(words, subject.start);
+    // At most two words before the phrase ("Yet some voters", "Current and former officials"), or an opening phrase.
+    const opens = subjectFirst <= 2 || /[,—–]\s*$/u.test(context.text.slice(words[subjectFirst - 1]?.end ?? 0, subject.start));
+    return opens && !/[,;:]/u.test(context.text.slice(word.end, words[before]?.start ?? word.end)) ? subject : null;
+  }
+  return null;
+}
+
 /** Reads the report around the cue at `words[index]`, or null when the cue does not attribute here. */
 function readAt(context: SpeakerContext, words: readonly Word[], index: number, segment: Segment, holdsFragment: FragmentTest): Report | null {
   const { text } = context;
@@ -293,6 +385,8 @@ function readAt(context: SpeakerContext, words: readonly Word[], index: number, 
   const sense = word === undefined ? undefined : speechCue(word.norm);
   if (word === undefined || sense === undefined) return null;
   const cue = { start: word.start, end: word.end };
+  const question = readPassiveQuestion(context, words, index, segment);
+  if (question !== null) return question;
   // "adding to her lead", "responding to critics": the verb's other sense, not a report.
   if (words[index + 1]?.norm === 'to' && /^(add|respond|repl|speak|talk)/u.test(word.norm)) return null;
   const previous = words[index - 1];
@@ -329,7 +423,12 @@ function readAt(context: SpeakerContext, words: readonly Word[], index: number, 
   const lead = textBefore(text, segment.start, speaker.start);
   // One opening word is allowed too: "Yesterday officials said", "In Velm, about half said".
   const isSubject = speakerFirst <= 1 || /[,:—–―](?:["”’»]|'')?\s*(?:\p{L}+\s+)?$/u.test(lead) || (opener !== undefined && CLAUSE_OPENERS.has(opener.norm));
-  if (!isSubject) return null;
+  if (!isSubject) {
+    // "Officials who spoke with the Herald said …": the subject is the phrase the relative clause follows.
+    const subject = subjectBeforeRelative(context, words, speakerFirst);
+    const content = subject === null ? null : contentSpan(text, reportedClauseStart(context, words, index, sense.takesAddressee), reportEnd(text, words, index, segment));
+    return subject === null || content === null || !sense.reports ? null : { content: [content], cue, speaker: subject };
+  }
   if (opener?.norm === 'as') {
     // "As Halvik said, …": what follows the comma is the report.
     const comma = nextComma(text, word.end, segment.end);
@@ -365,6 +464,46 @@ function readEvaluative(context: SpeakerContext, words: readonly Word[], fragmen
   if (!/^\s+$/u.test(context.text.slice(words[verbIndex - 1]?.end ?? speaker.end, verb.start))) return null;
   const content = contentSpan(context.text, verb.end, segment.end);
   return content === null ? null : { content: [content], cue: { start: verb.start, end: verb.end }, speaker };
+}
+
+/** How many words before a quoted fragment are searched for the verb that attributes it. */
+const MAXIMUM_VERB_REACH = 30;
+
+/** True when a speaker phrase names someone who can speak: a personal pronoun, or a person or organisation mention. */
+function namesSpeaker(context: SpeakerContext, speaker: Span): boolean {
+  if (PERSONAL_PRONOUNS.has(context.text.slice(speaker.start, speaker.end).toLowerCase())) return true;
+  const resolved = resolveSpeaker(context, speaker);
+  return resolved !== null && (resolved.kind === 'person' || resolved.kind === 'organization');
+}
+
+/**
+ * The same reading as {@link readEvaluative} when the subject is more than a bare name: a role
+ * before it ("Campaign chair Marta Orlan dismissed the plan as “absurd”"), an aside after it
+ * ("Halvik, who leads the poll, mocked Berg for “a tough night”"), or an auxiliary before the
+ * verb ("Halvik is praising Berg as “a fair rival”", "Berg has hailed the vote as “historic”"). The
+ * verb is the first word before the fragment whose speaker phrase (read as for "X said") opens
+ * the clause and names a person, an organisation, or is a personal pronoun.
+ */
+function readEvaluativeAfterPhrase(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
+  const fragmentIndex = wordIndexFrom(words, fragment.start);
+  for (let verbIndex = 1; verbIndex < Math.min(fragmentIndex, MAXIMUM_VERB_REACH); verbIndex++) {
+    const verb = words[verbIndex];
+    if (verb === undefined || !/^\p{Ll}+(?:ed|s|ing)$/u.test(verb.norm) || PHRASE_BREAKERS.has(verb.norm)) continue;
+    const speaker = speakerBefore(context, words, verbIndex, 0);
+    // A verb inside an aside ("Halvik, who leads the poll, …") is not the sentence's verb.
+    if (speaker === null || context.text.slice(speaker.start, speaker.end).toLowerCase() === 'who') continue;
+    const speakerFirst = wordIndexFrom(words, speaker.start);
+    const opensClause = speakerFirst === 0 || (speakerFirst === 1 && words[0]?.capitalized === true) || /[,—–]\s*$/u.test(textBefore(context.text, segment.start, speaker.start));
+    if (!opensClause || !namesSpeaker(context, speaker)) continue;
+    const content = contentSpan(context.text, verb.end, segment.end);
+    return content === null ? null : { content: [content], cue: { start: verb.start, end: verb.end }, speaker };
+  }
+  return null;
+}
+
+/** A quoted fragment's attribution by its sentence's own verb (see {@link readEvaluative}). */
+function evaluativeOf(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
+  return readEvaluative(context, words, fragment, segment) ?? readEvaluativeAfterPhrase(context, words, fragment, segment);
 }
 
 /** The index of the first of the sorted, non-overlapping spans that ends after `position`. */
@@ -462,7 +601,7 @@ export function readIndirectQuotes(context: SpeakerContext, segments: readonly S
     }
     const kept = keepCompatible(context.text, words, reports);
     const unattributed = inSegment.filter((fragment) => !kept.some((report) => report.content.some((part) => overlaps(part, fragment))));
-    const evaluative = unattributed.length === 0 || kept.length > 0 ? null : readEvaluative(context, words, unattributed[0] ?? segment, segment);
+    const evaluative = unattributed.length === 0 || kept.length > 0 ? null : evaluativeOf(context, words, unattributed[0] ?? segment, segment);
     if (evaluative !== null) kept.push(evaluative);
     for (const report of kept) {
       const spans = partsOf(report);

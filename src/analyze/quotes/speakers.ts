@@ -34,12 +34,13 @@ export function makeSpeakerContext(text: string, entities: readonly EntityMentio
   return { text, mentions, genders: mentionGenders(text, mentions), sentences, quoted };
 }
 
-/** Words that may stand between a speaker and the cue: "he also said", "Halvik has repeatedly said". */
+/** Words that may stand between a speaker and the cue: "he also said", "Halvik has long said", "they both said". */
 const BETWEEN_SPEAKER_AND_CUE = new Set([
   'also', 'later', 'then', 'has', 'have', 'had', 'would', 'will', 'could', 'might', 'may', 'did',
   'does', 'once', 'earlier', 'again', 'further', 'first', 'himself', 'herself', 'themselves',
   'itself', 'previously', 'recently', 'reportedly', 'often', 'now', 'since', 'subsequently',
   'can', 'must', 'should', 'still', 'even', 'just', 'never', 'today', 'yesterday', 'tonight',
+  'long', 'already', 'both', 'all',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
