@@ -8,17 +8,23 @@ export interface TestArticle {
   readonly published?: string | null;
 }
 
+/** The paragraphs of a test text: the blocks between blank lines. */
+export function paragraphBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const paragraph of text.split('\n\n')) {
+    blocks.push({ start, end: start + paragraph.length, kind: 'paragraph' });
+    start += paragraph.length + 2;
+  }
+  return blocks;
+}
+
 /**
  * Builds an {@link Analyzed} record for tests: an {@link Extracted} with the given body (paragraph
  * spans found between blank lines) and empty metadata, run through `analyzeArticle`.
  */
 export function makeAnalyzed({ id, text, published = null }: TestArticle): Analyzed {
-  const paragraphs: Block[] = [];
-  let start = 0;
-  for (const paragraph of text.split('\n\n')) {
-    paragraphs.push({ start, end: start + paragraph.length, kind: 'paragraph' });
-    start += paragraph.length + 2;
-  }
+  const paragraphs = paragraphBlocks(text);
   const extracted: Extracted = {
     id,
     source: `${id}.txt`,

@@ -4,17 +4,8 @@ import type { EntityKind, EntityMention, Quote } from '../../core/annotations.js
 import type { Span } from '../../core/span.js';
 import { splitSentences } from '../sentences.js';
 import { findQuotes } from './index.js';
+import { paragraphBlocks } from '../../../test/helpers/analyzed.js';
 
-/** Paragraph spans between blank lines. */
-function paragraphs(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const part of text.split('\n\n')) {
-    spans.push({ start, end: start + part.length });
-    start += part.length + 2;
-  }
-  return spans;
-}
 
 /** Mentions of each name at every place it appears (the tests' stand-in for the entity finder). */
 function mentions(text: string, names: readonly (readonly [string, EntityKind, string | null])[]): EntityMention[] {
@@ -35,7 +26,7 @@ interface Read {
 }
 
 function quotesOf(text: string, names: readonly (readonly [string, EntityKind, string | null])[] = []): Read[] {
-  const blocks = paragraphs(text);
+  const blocks = paragraphBlocks(text);
   const slice = (span: Span | null): string | null => (span === null ? null : text.slice(span.start, span.end));
   return findQuotes(text, blocks, splitSentences(text, blocks), mentions(text, names)).map((quote) => ({
     kind: quote.kind,
@@ -183,7 +174,7 @@ describe('findQuotes: reported-speech boundaries and less common forms', () => {
 describe('findQuotes: bad input', () => {
   test('a mark that never closes does not swallow the next paragraphs', () => {
     const text = '“The gates were open all night, Berg said.\n\nThe council met on Tuesday. It voted to rebuild the levee.';
-    const quotes = findQuotes(text, paragraphs(text), splitSentences(text, paragraphs(text)), []);
+    const quotes = findQuotes(text, paragraphBlocks(text), splitSentences(text, paragraphBlocks(text)), []);
     const firstParagraphEnd = text.indexOf('\n\n');
     for (const quote of quotes) for (const part of quote.content) assert.ok(part.end <= firstParagraphEnd);
   });
@@ -208,7 +199,7 @@ describe('findQuotes: bad input', () => {
 
   test('mentions outside the text are ignored', () => {
     const text = '“Enough,” Halvik said.';
-    const quotes = findQuotes(text, paragraphs(text), [], [{ start: 500, end: 510, kind: 'person', role: null }]);
+    const quotes = findQuotes(text, paragraphBlocks(text), [], [{ start: 500, end: 510, kind: 'person', role: null }]);
     assert.equal(quotes[0]?.speakerMention, null);
   });
 });

@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Span } from '../../core/span.js';
 import { findQuotedPassages, normalizeParagraphs } from './marks.js';
+import { paragraphBlocks } from '../../../test/helpers/analyzed.js';
 
-/** Paragraph spans between blank lines. */
-function paragraphs(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const part of text.split('\n\n')) {
-    spans.push({ start, end: start + part.length });
-    start += part.length + 2;
-  }
-  return spans;
-}
 
 /** Each passage's content parts as text, joined by " | ", with "(unclosed)" when cut. */
 function read(text: string): string[] {
-  return findQuotedPassages(text, paragraphs(text)).map(
+  return findQuotedPassages(text, paragraphBlocks(text)).map(
     (passage) => passage.content.map((part) => text.slice(part.start, part.end)).join(' | ') + (passage.closed ? '' : ' (unclosed)'),
   );
 }
@@ -67,7 +58,7 @@ describe('findQuotedPassages', () => {
 
   test('spans are valid and in order on unbalanced marks', () => {
     const text = '“a “b” c” d “e\n\n» f « g „h “i';
-    const passages = findQuotedPassages(text, paragraphs(text));
+    const passages = findQuotedPassages(text, paragraphBlocks(text));
     let cursor = 0;
     for (const passage of passages) {
       assert.ok(passage.start >= cursor && passage.end <= text.length && passage.start < passage.end);
