@@ -5,6 +5,18 @@ export type { Span } from './core/span.js';
 export type { Diagnostic, DiagnosticCode, DiagnosticSeverity } from './core/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './core/diagnostic.js';
 export { ERROR_CODES, ParallaxError, type ErrorCode } from './core/errors.js';
+export type {
+  Annotations,
+  DateMention,
+  DatePrecision,
+  DateRelation,
+  EntityKind,
+  EntityMention,
+  NumberMention,
+  NumberQualifier,
+  Quote,
+  QuoteKind,
+} from './core/annotations.js';
 export {
   STORY_SCHEMA_VERSION,
   type Analyzed,
@@ -24,7 +36,12 @@ export {
   type SourceHints,
   type Story,
   type StoryArticle,
+  type StoryDate,
+  type StoryEntity,
+  type StoryNumber,
+  type StoryQuote,
   type SummarySentence,
+  type TimelineEvent,
   type Token,
 } from './core/records.js';
 export { readInputs, fetchedFromBytes, DEFAULT_MAX_BYTES, type ReadInputsOptions, type ReadInputsResult } from './ingest/files.js';
@@ -42,6 +59,13 @@ export { LEADING_HEADER_RULES, TRAILING_HEADER_RULES } from './extract/text/head
 export { analyzeArticle } from './analyze/index.js';
 export { splitSentences } from './analyze/sentences.js';
 export { tokenize } from './analyze/tokens.js';
+export { findEntities } from './analyze/entities/index.js';
+export { findQuotes } from './analyze/quotes/index.js';
+export { findNumbers } from './analyze/numbers.js';
+export { findDates } from './analyze/dates.js';
+export { reconcileEntities, type ArticleMentions, type ReconciledEntities } from './corpus/entities.js';
+export { storyQuotes } from './corpus/speakers.js';
+export { buildTimeline, type TimelineInput } from './corpus/timeline.js';
 export { findOrigins, type FindOriginsOptions, type Origins } from './corpus/origins.js';
 export { matchSentences, sentenceSimilarity, type SentenceMatch } from './corpus/passages.js';
 export { summarize, type SummarizeOptions } from './summarize/summarize.js';
