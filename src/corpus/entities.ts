@@ -16,8 +16,13 @@ import { makeUnionFind } from './union-find.js';
  * - a surname alone ("Lavrov", from "Mr Lavrov") to the one full name in its article with that
  *   surname (the nearest before it when there are several), else to the one in the story; two
  *   different people who share the surname are never joined;
- * - a country's formal and common names ("Russian Federation" / "Russia");
- * - an acronym and the organisation name whose initials it spells ("KUCE").
+ * - a country's formal and common names ("Russian Federation" / "Russia"), from the gazetteer,
+ *   or for a country it does not know, state-form words around the name ("the Ostravian Federal
+ *   Republic" / "Ostravia");
+ * - an organisation's name romanised another way or run together ("Aldane Hydro" / "Aldanegidro"),
+ *   and an acronym and the name whose initials it spells ("KUCE").
+ *
+ * A name's kind is decided once for the story, by the majority of its mentions.
  */
 
 /** The mentions of one article, as {@link reconcileEntities} reads them. */
