@@ -1,5 +1,5 @@
 import type { EntityKind } from '../src/core/annotations.js';
-import type { Span } from '../src/core/span.js';
+import { firstEndingAfter, type Span } from '../src/core/span.js';
 
 /**
  * CoNLL-2003 reading and scoring for the entity benchmark: documents of tokenised sentences with
@@ -152,24 +152,12 @@ export function conllType(kind: EntityKind): ConllType {
 export function mentionsToTokens(mentions: readonly (Span & { readonly kind: EntityKind })[], tokens: readonly Span[]): TokenEntity[] {
   const entities: TokenEntity[] = [];
   for (const mention of mentions) {
-    const first = firstTokenEndingAfter(tokens, mention.start);
+    const first = firstEndingAfter(tokens, mention.start);
     let last = first - 1;
     while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < mention.end) last++;
     if (last >= first) entities.push({ start: first, end: last + 1, type: conllType(mention.kind) });
   }
   return entities;
-}
-
-/** The index of the first token whose end lies after `offset` (binary search). */
-function firstTokenEndingAfter(tokens: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((tokens[middle]?.end ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** True positives, predictions and gold entities of one type (or all). */

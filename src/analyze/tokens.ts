@@ -1,4 +1,5 @@
 import type { Analyzed, Token } from '../core/records.js';
+import { firstStartingAt } from '../core/span.js';
 
 /** A word: letters or digits, with inner apostrophes, hyphens and number separators kept. */
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
@@ -33,15 +34,8 @@ export function tokensOfSentence(analyzed: Analyzed, sentenceIndex: number): Tok
   const sentence = analyzed.sentences[sentenceIndex];
   if (sentence === undefined) throw new RangeError(`no sentence ${sentenceIndex}`);
   const { tokens } = analyzed;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((tokens[middle]?.start ?? 0) < sentence.start) low = middle + 1;
-    else high = middle;
-  }
   const found: Token[] = [];
-  for (let index = low; index < tokens.length; index++) {
+  for (let index = firstStartingAt(tokens, sentence.start); index < tokens.length; index++) {
     const token = tokens[index];
     if (token === undefined || token.end > sentence.end) break;
     found.push(token);

@@ -53,6 +53,15 @@ export interface Origins {
   readonly matches: readonly SentenceMatch[];
 }
 
+/** The analysed articles of a story with their origins and shared passages: what the story-level steps read. */
+export interface AnalyzedStory {
+  readonly articles: readonly Analyzed[];
+  /** Per article index: its origin group id (copies of one report share one). */
+  readonly originOf: readonly string[];
+  /** Sentence pairs of different articles that say the same thing (shared passages). */
+  readonly matches: readonly SentenceMatch[];
+}
+
 const DEFAULTS: Required<FindOriginsOptions> = {
   shingleSize: 5,
   permutations: 128,

@@ -1,6 +1,6 @@
 import type { DatePrecision } from '../core/annotations.js';
-import type { Analyzed, TimelineEvent } from '../core/records.js';
-import type { SentenceMatch } from './passages.js';
+import type { TimelineEvent } from '../core/records.js';
+import type { AnalyzedStory } from './origins.js';
 import { makeUnionFind } from './union-find.js';
 
 /**
@@ -8,15 +8,6 @@ import { makeUnionFind } from './union-find.js';
  * entry at that date; the entries of different articles that state the same event at the same
  * date (sentences the passage matcher paired) become one, citing each article's sentence.
  */
-
-/** Inputs of {@link buildTimeline}. */
-export interface TimelineInput {
-  readonly articles: readonly Analyzed[];
-  /** Per article: its origin group id. */
-  readonly originOf: readonly string[];
-  /** Sentence pairs of different articles that say the same thing. */
-  readonly matches: readonly SentenceMatch[];
-}
 
 /** One dated sentence. */
 interface Entry {
@@ -31,7 +22,7 @@ interface Entry {
  * "since", "until", "before" and "after" bound an event rather than date it. Events are ordered
  * by date (a year before the months and days inside it), then by how many reports carry them.
  */
-export function buildTimeline({ articles, originOf, matches }: TimelineInput): TimelineEvent[] {
+export function buildTimeline({ articles, originOf, matches }: AnalyzedStory): TimelineEvent[] {
   const entries: Entry[] = [];
   const entryAt = new Map<string, number[]>();
   articles.forEach((analyzed, article) => {

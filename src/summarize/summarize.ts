@@ -1,7 +1,7 @@
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokensOfSentence } from '../analyze/tokens.js';
 import type { Analyzed, Citation, SummarySentence } from '../core/records.js';
-import type { SentenceMatch } from '../corpus/passages.js';
+import type { AnalyzedStory } from '../corpus/origins.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { makeUnionFind } from '../corpus/union-find.js';
 import { verifyCitation } from './citations.js';
@@ -17,15 +17,6 @@ export interface SummarizeOptions {
    * Maximal Marginal Relevance's redundancy cut (Carbonell & Goldstein 1998). Default 0.35.
    */
   readonly maxOverlap?: number;
-}
-
-/** What the summarizer needs to know about the story. */
-export interface SummaryInput {
-  readonly articles: readonly Analyzed[];
-  /** Per article index: its origin group id (copies of one report share one). */
-  readonly originOf: readonly string[];
-  /** Sentence pairs across articles that say the same thing (shared passages). */
-  readonly matches: readonly SentenceMatch[];
 }
 
 /** A sentence of the story, with what the ranking knows of it. */
@@ -74,7 +65,7 @@ function jaccard(first: ReadonlySet<string>, second: ReadonlySet<string>): numbe
  * redundancy cut (MMR). Each chosen sentence cites every passage, in any article, that carries
  * it, and each citation is verified; a sentence whose own citation fails is never shown.
  */
-export function summarize(input: SummaryInput, options: SummarizeOptions = {}): SummarySentence[] {
+export function summarize(input: AnalyzedStory, options: SummarizeOptions = {}): SummarySentence[] {
   const maxSentences = options.maxSentences ?? 6;
   const maxWords = options.maxWords ?? Number.POSITIVE_INFINITY;
   const maxOverlap = options.maxOverlap ?? 0.35;

@@ -1,4 +1,4 @@
-import type { Span } from '../../core/span.js';
+import { firstEndingAfter, firstStartingAt, type Span } from '../../core/span.js';
 import { speechCue } from './cues.js';
 import type { DraftQuote } from './direct.js';
 import type { QuotedPassage } from './marks.js';
@@ -77,22 +77,10 @@ function contentSpan(text: string, start: number, end: number): Span | null {
   return end > start ? { start, end } : null;
 }
 
-/** The index of the first word starting at or after `position` (binary search). */
-function wordIndexFrom(words: readonly Word[], position: number): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((words[middle]?.start ?? 0) < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The number of the segment's words inside a span. */
 function wordCount(words: readonly Word[], span: Span): number {
-  const first = wordIndexFrom(words, span.start);
-  const after = wordIndexFrom(words, span.end);
+  const first = firstStartingAt(words, span.start);
+  const after = firstStartingAt(words, span.end);
   const last = words[after - 1];
   return after - first - (last !== undefined && after > first && last.end > span.end ? 1 : 0);
 }
@@ -147,7 +135,7 @@ function reportedClauseStart(context: SpeakerContext, words: readonly Word[], cu
     // "told reporters the plan had failed": the addressee is a pronoun, a name, or a short phrase.
     const object = phraseStartingAt(context, words, index, Math.min(words.length - 1, index + 2));
     const objectWord = words[index];
-    if (object !== null) index = wordIndexFrom(words, object.end);
+    if (object !== null) index = firstStartingAt(words, object.end);
     else if (objectWord !== undefined && /^(him|her|them|us|me|you|reporters|journalists)$/u.test(objectWord.norm)) index++;
   }
   index = skipAdverbials(words, index);
@@ -313,7 +301,7 @@ function readInverted(context: SpeakerContext, words: readonly Word[], index: nu
   if (word === undefined || previous === undefined || !commaBetween(text, previous.end, word.start)) return null;
   const speaker = phraseStartingAt(context, words, index + 1, words.length - 1);
   if (speaker === null) return null;
-  const after = wordIndexFrom(words, speaker.end);
+  const after = firstStartingAt(words, speaker.end);
   const next = words[after];
   // After the name: the sentence's end, an aside ("…, the interior minister"), or an adverbial.
   if (next !== undefined && !/^\s*,/u.test(text.slice(speaker.end, Math.min(next.start, speaker.end + 3))) && !isAdverbialTail(words, after, false)) return null;
@@ -370,7 +358,7 @@ function subjectBeforeRelative(context: SpeakerContext, words: readonly Word[], 
     if (!RESTRICTIVE_RELATIVES.has(word.norm)) continue;
     const subject = phraseEndingAt(context, words, index - 1, 0);
     if (subject === null) return null;
-    const subjectFirst = wordIndexFrom(words, subject.start);
+    const subjectFirst = firstStartingAt(words, subject.start);
     // At most two words before the phrase ("Yet some voters", "Current and former officials"), or an opening phrase.
     const opens = subjectFirst <= 2 || /[,—–]\s*$/u.test(context.text.slice(words[subjectFirst - 1]?.end ?? 0, subject.start));
     return opens && !/[,;:]/u.test(context.text.slice(word.end, words[before]?.start ?? word.end)) ? subject : null;
@@ -404,7 +392,7 @@ function readAt(context: SpeakerContext, words: readonly Word[], index: number, 
   }
   const speaker = speakerBefore(context, words, index, 0);
   if (speaker === null) return sense.nounLike || participle ? null : readInverted(context, words, index, segment);
-  const speakerFirst = wordIndexFrom(words, speaker.start);
+  const speakerFirst = firstStartingAt(words, speaker.start);
   const beforeSpeaker = words[speakerFirst - 1];
   const relative = text.slice(speaker.start, speaker.end).toLowerCase() === 'who' || RELATIVE_OPENERS.has(words[speakerFirst - 1]?.norm ?? '');
   if (relative) {
@@ -432,7 +420,7 @@ function readAt(context: SpeakerContext, words: readonly Word[], index: number, 
   if (opener?.norm === 'as') {
     // "As Halvik said, …": what follows the comma is the report.
     const comma = nextComma(text, word.end, segment.end);
-    if (comma < 0 || wordIndexFrom(words, comma) - index > MAXIMUM_TRAILING_WORDS) return null;
+    if (comma < 0 || firstStartingAt(words, comma) - index > MAXIMUM_TRAILING_WORDS) return null;
     const content = contentSpan(text, comma + 1, segment.end);
     return content === null ? null : { content: [content], cue, speaker };
   }
@@ -451,13 +439,13 @@ const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  * the verb is the word right after it; the content is what follows the verb.
  */
 function readEvaluative(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
-  const fragmentIndex = wordIndexFrom(words, fragment.start);
+  const fragmentIndex = firstStartingAt(words, fragment.start);
   const speaker = subjectOfClause(context, words, 0, fragmentIndex);
   if (speaker === null) return null;
   const spoken = context.text.slice(speaker.start, speaker.end).toLowerCase();
   const resolved = PERSONAL_PRONOUNS.has(spoken) ? null : resolveSpeaker(context, speaker);
   if (!PERSONAL_PRONOUNS.has(spoken) && (resolved === null || (resolved.kind !== 'person' && resolved.kind !== 'organization'))) return null;
-  let verbIndex = wordIndexFrom(words, speaker.end);
+  let verbIndex = firstStartingAt(words, speaker.end);
   while (verbIndex < fragmentIndex && /^(also|later|has|have|had|once|again|then|even)$/u.test(words[verbIndex]?.norm ?? '')) verbIndex++;
   const verb = words[verbIndex];
   if (verb === undefined || verbIndex >= fragmentIndex || verb.capitalized || !/^\p{Ll}+$/u.test(verb.norm) || PHRASE_BREAKERS.has(verb.norm) || DETERMINERS.has(verb.norm)) return null;
@@ -485,14 +473,14 @@ function namesSpeaker(context: SpeakerContext, speaker: Span): boolean {
  * the clause and names a person, an organisation, or is a personal pronoun.
  */
 function readEvaluativeAfterPhrase(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
-  const fragmentIndex = wordIndexFrom(words, fragment.start);
+  const fragmentIndex = firstStartingAt(words, fragment.start);
   for (let verbIndex = 1; verbIndex < Math.min(fragmentIndex, MAXIMUM_VERB_REACH); verbIndex++) {
     const verb = words[verbIndex];
     if (verb === undefined || !/^\p{Ll}+(?:ed|s|ing)$/u.test(verb.norm) || PHRASE_BREAKERS.has(verb.norm)) continue;
     const speaker = speakerBefore(context, words, verbIndex, 0);
     // A verb inside an aside ("Halvik, who leads the poll, …") is not the sentence's verb.
     if (speaker === null || context.text.slice(speaker.start, speaker.end).toLowerCase() === 'who') continue;
-    const speakerFirst = wordIndexFrom(words, speaker.start);
+    const speakerFirst = firstStartingAt(words, speaker.start);
     const opensClause = speakerFirst === 0 || (speakerFirst === 1 && words[0]?.capitalized === true) || /[,—–]\s*$/u.test(textBefore(context.text, segment.start, speaker.start));
     if (!opensClause || !namesSpeaker(context, speaker)) continue;
     const content = contentSpan(context.text, verb.end, segment.end);
@@ -504,18 +492,6 @@ function readEvaluativeAfterPhrase(context: SpeakerContext, words: readonly Word
 /** A quoted fragment's attribution by its sentence's own verb (see {@link readEvaluative}). */
 function evaluativeOf(context: SpeakerContext, words: readonly Word[], fragment: Span, segment: Span): Report | null {
   return readEvaluative(context, words, fragment, segment) ?? readEvaluativeAfterPhrase(context, words, fragment, segment);
-}
-
-/** The index of the first of the sorted, non-overlapping spans that ends after `position`. */
-function firstEndingAfter(spans: readonly Span[], position: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((spans[middle]?.end ?? 0) <= position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Every span of a report: content, cue and speaker. */

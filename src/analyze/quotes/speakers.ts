@@ -1,5 +1,5 @@
 import type { EntityMention } from '../../core/annotations.js';
-import type { Span } from '../../core/span.js';
+import { firstStartingAt, type Span } from '../../core/span.js';
 import { speechCue } from './cues.js';
 import { mentionGenders, surnameKey, type Gender } from './gender.js';
 import { DETERMINERS, PHRASE_BREAKERS, SUBJECT_PRONOUNS, isLyAdverb, type Word } from './words.js';
@@ -355,18 +355,6 @@ function insideAny(spans: readonly Span[], position: number): boolean {
   return false;
 }
 
-/** The index of the first mention starting at or after `position`. */
-function firstMentionFrom(mentions: readonly EntityMention[], position: number): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((mentions[middle]?.start ?? 0) < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** How many sentences back a pronoun looks for its antecedent (the current one included). */
 const ANTECEDENT_SENTENCES = 6;
 
@@ -386,7 +374,7 @@ const OBJECT_MARKERS = /\b(?:to|of|with|against|for|by|from|about|at|on|in|into|
  * few words, not after a preposition), outside quotations, or null.
  */
 function sentenceSubject(context: SpeakerContext, start: number, end: number): EntityMention | null {
-  for (let index = firstMentionFrom(context.mentions, start); index < context.mentions.length; index++) {
+  for (let index = firstStartingAt(context.mentions, start); index < context.mentions.length; index++) {
     const mention = context.mentions[index];
     if (mention === undefined || mention.start >= end) return null;
     if (mention.kind !== 'person' || insideAny(context.quoted, mention.start)) continue;
@@ -423,7 +411,7 @@ function resolvePronoun(context: SpeakerContext, pronoun: Span, gender: Gender):
   let unknownKey: string | null = null;
   const people = new Set<string>();
   let lastUnknown: EntityMention | null = null;
-  for (let index = firstMentionFrom(mentions, pronoun.start) - 1; index >= 0; index--) {
+  for (let index = firstStartingAt(mentions, pronoun.start) - 1; index >= 0; index--) {
     const mention = mentions[index];
     if (mention === undefined || mention.start < windowStart) break;
     if (mention.kind !== 'person' || insideAny(context.quoted, mention.start)) continue;
@@ -448,7 +436,7 @@ function resolveRole(context: SpeakerContext, phrase: Span): EntityMention | nul
   const head = words[words.length - 1] ?? '';
   if (words[0] !== 'the' || head.length < 3) return null;
   const matches = (mention: EntityMention): boolean => SPEAKING_KINDS.has(mention.kind) && (mention.role ?? '').split(/\s+/u).includes(head);
-  const before = firstMentionFrom(context.mentions, phrase.start) - 1;
+  const before = firstStartingAt(context.mentions, phrase.start) - 1;
   for (let index = before; index >= 0; index--) {
     const mention = context.mentions[index];
     if (mention === undefined || mention.start < phrase.start - MAXIMUM_ANTECEDENT_DISTANCE) break;
@@ -462,7 +450,7 @@ function resolveRelative(context: SpeakerContext, relative: Span): EntityMention
   const before = /,\s*$/u.exec(context.text.slice(Math.max(0, relative.start - 3), relative.start));
   if (before === null) return null;
   const comma = relative.start - before[0].length;
-  const mention = context.mentions[firstMentionFrom(context.mentions, comma) - 1];
+  const mention = context.mentions[firstStartingAt(context.mentions, comma) - 1];
   if (mention === undefined || !SPEAKING_KINDS.has(mention.kind)) return null;
   return mention.end >= comma - 1 ? mention : null;
 }
@@ -473,7 +461,7 @@ export function resolveSpeaker(context: SpeakerContext, speaker: Span): EntityMe
   // Tomas Halvik", "a spokeswoman for the ministry") or opens it ("Halvik of the ministry"), not
   // when it only qualifies it ("half of Velm voters").
   let best: EntityMention | null = null;
-  for (let index = Math.max(0, firstMentionFrom(context.mentions, speaker.start) - 1); index < context.mentions.length; index++) {
+  for (let index = Math.max(0, firstStartingAt(context.mentions, speaker.start) - 1); index < context.mentions.length; index++) {
     const mention = context.mentions[index];
     if (mention === undefined || mention.start >= speaker.end) break;
     if (mention.end <= speaker.start || !SPEAKING_KINDS.has(mention.kind)) continue;
