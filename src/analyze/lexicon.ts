@@ -306,17 +306,28 @@ function synsetOf(id: string): Synset {
   return synset;
 }
 
-/** The words of the synsets one step above a word's first senses. */
-function broaderWords(lemma: string): Set<string> {
-  const words = new Set<string>();
-  for (const id of conceptIds(lemma)) for (const hypernym of synsetOf(id).hypernyms) for (const word of synsetOf(hypernym).words) words.add(word);
+const broaderCache = new Map<string, ReadonlySet<string>>();
+const synonymCache = new Map<string, ReadonlySet<string>>();
+
+/** The words of the synsets one step above a word's first senses (hypernyms, what it causes or entails). */
+export function broaderWords(word: string): ReadonlySet<string> {
+  let words = broaderCache.get(word);
+  if (words === undefined) {
+    const found = new Set<string>();
+    for (const id of conceptIds(word)) for (const hypernym of synsetOf(id).hypernyms) for (const broader of synsetOf(hypernym).words) found.add(broader);
+    broaderCache.set(word, (words = found));
+  }
   return words;
 }
 
-/** The words of a word's first senses' synsets. */
-function synonymWords(lemma: string): Set<string> {
-  const words = new Set<string>();
-  for (const id of conceptIds(lemma)) for (const word of synsetOf(id).words) words.add(word);
+/** The words of a word's first senses' synsets (the word's synonyms, itself included). */
+export function synonymWords(word: string): ReadonlySet<string> {
+  let words = synonymCache.get(word);
+  if (words === undefined) {
+    const found = new Set<string>();
+    for (const id of conceptIds(word)) for (const synonym of synsetOf(id).words) found.add(synonym);
+    synonymCache.set(word, (words = found));
+  }
   return words;
 }
 

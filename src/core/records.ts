@@ -203,6 +203,32 @@ export interface StoryArticle extends Extracted {
   readonly origin: string;
   /** Sentences that no other member of its origin group carries: what this copy added. */
   readonly added: readonly Span[];
+  /** What the article's text shows about how it was made: derivative, compilation, machine-translated. */
+  readonly flags: readonly ArticleFlag[];
+}
+
+/** How an article was made, when its text shows it was not an independent report. */
+export type ArticleFlagKind = 'derivative' | 'compilation' | 'machine-translated';
+
+/** A flag on an article, with the evidence a reader can check. */
+export interface ArticleFlag {
+  readonly kind: ArticleFlagKind;
+  /** Each piece of evidence in a sentence ("9 of 14 sentences reword sentences of 3 other articles"). */
+  readonly evidence: readonly string[];
+  /** Article ids it was derived from, where they are in the story. */
+  readonly derivedFrom: readonly string[];
+  /** For a compilation: its segments in text order, each attributed where possible. */
+  readonly segments: readonly CompilationSegment[];
+}
+
+/** What a stretch of a compilation is. */
+export type SegmentKind = 'report' | 'repeated' | 'see-also';
+
+/** A stretch of a compilation page and the article it matches, if any. */
+export interface CompilationSegment extends Span {
+  readonly kind: SegmentKind;
+  /** Article id of the story article this segment rewords or copies, or null. */
+  readonly source: string | null;
 }
 
 /** An entity of the story: one name for all the ways its articles write it. */
@@ -265,6 +291,88 @@ export interface TimelineEvent {
   readonly independentReports: number;
 }
 
+/** A statement that one or more articles make, in their own words: the unit of agreement. */
+export interface StoryFact {
+  readonly id: string;
+  /** The statement as one of its reports words it (the most independently supported wording). */
+  readonly text: string;
+  /** The sentences that state it, in article order. */
+  readonly members: readonly Citation[];
+  /** The outlets of the member articles, as a reader knows them, without repeats. */
+  readonly outlets: readonly string[];
+  /** Distinct reports behind it: copies count once, derivative articles add nothing. */
+  readonly independentReports: number;
+}
+
+/** One side of a conflict: a value and every passage that states it. */
+export interface ConflictValue {
+  /** The value normalised for display ("14", "19–20", "more than 300", "1989"). */
+  readonly value: string;
+  /** The value as the first member writes it. */
+  readonly text: string;
+  readonly members: readonly ConflictMember[];
+  readonly outlets: readonly string[];
+  readonly independentReports: number;
+}
+
+/** A passage stating a conflicting value, and whom it attributes the value to. */
+export interface ConflictMember extends Citation {
+  /** Who the source says gave the figure ("the UN", an entity name), or null when it states it itself. */
+  readonly attribution: string | null;
+}
+
+/** Reports that give different values for the same quantity or date. */
+export interface StoryConflict {
+  readonly id: string;
+  /** What the values measure ("deaths", "people evacuated", "year the dam was completed"). */
+  readonly about: string;
+  readonly kind: 'number' | 'date';
+  /** Two or more values, the most independently reported first. */
+  readonly values: readonly ConflictValue[];
+}
+
+/** How a variant relates to the most reported wording of its utterance. */
+export type VariantKind = 'verbatim' | 'edited' | 'partial' | 'translated';
+
+/** One wording of an utterance and the quotes that use it. */
+export interface QuoteVariant {
+  readonly text: string;
+  readonly kind: VariantKind;
+  /** The quotes (their spans) with this wording. */
+  readonly members: readonly Citation[];
+  readonly outlets: readonly string[];
+  readonly independentReports: number;
+}
+
+/** One utterance of one speaker as different outlets quote it. */
+export interface QuoteVariants {
+  /** The speaker's entity id, or null when no article says who spoke. */
+  readonly speaker: string | null;
+  /** The speaker's name as shown (the entity name, or the article's own words). */
+  readonly speakerName: string;
+  /** The wordings, the most widely and independently reported first (kind `verbatim`). */
+  readonly variants: readonly QuoteVariant[];
+}
+
+/** Which outlet reports which fact. */
+export interface Coverage {
+  /** Article ids, in story order: the columns of the matrix. */
+  readonly articles: readonly string[];
+  /** Per fact (in `facts` order): the ids of the articles that state it. */
+  readonly matrix: readonly { readonly fact: string; readonly articles: readonly string[] }[];
+  /** Per article: the facts no other independent report states, and the widely reported facts it leaves out. */
+  readonly byArticle: readonly ArticleCoverage[];
+}
+
+/** One article's share of the story's facts. */
+export interface ArticleCoverage {
+  readonly article: string;
+  /** Fact ids stated only by this article's origin group. */
+  readonly unique: readonly string[];
+  /** Fact ids most independent reports state that this article does not. */
+  readonly missing: readonly string[];
+}
+
 /** The public contract: one story made from many articles. */
 export interface Story {
   readonly schemaVersion: typeof STORY_SCHEMA_VERSION;
@@ -282,6 +390,13 @@ export interface Story {
   readonly dates: readonly StoryDate[];
   /** Dated events, in date order, each with the sentences that report it. */
   readonly timeline: readonly TimelineEvent[];
+  /** Statements grouped across articles, the most independently reported first. */
+  readonly facts: readonly StoryFact[];
+  /** Different values reported for the same quantity or date. */
+  readonly conflicts: readonly StoryConflict[];
+  /** Utterances quoted in more than one wording, grouped under their speaker. */
+  readonly quoteVariants: readonly QuoteVariants[];
+  readonly coverage: Coverage;
   /** Inputs that were skipped or read with warnings, and why. */
   readonly diagnostics: readonly Diagnostic[];
 }

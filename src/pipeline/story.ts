@@ -2,8 +2,11 @@ import { analyzeArticle } from '../analyze/index.js';
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { STORY_SCHEMA_VERSION, type Analyzed, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber } from '../core/records.js';
+import { STORY_SCHEMA_VERSION, type Analyzed, type ArticleFlag, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber } from '../core/records.js';
+import { buildCoverage } from '../corpus/coverage.js';
 import { reconcileEntities } from '../corpus/entities.js';
+import { findFacts, storyFacts } from '../corpus/facts.js';
+import { outletName } from '../corpus/outlet.js';
 import { findOrigins } from '../corpus/origins.js';
 import { storyQuotes } from '../corpus/speakers.js';
 import { buildTimeline } from '../corpus/timeline.js';
@@ -87,12 +90,19 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   }
   const analyzed = uniqueIds(extracted).map(analyzeArticle);
   const origins = findOrigins(analyzed);
+  const story = { articles: analyzed, originOf: origins.originOf, matches: origins.matches };
   const entities = reconcileEntities(analyzed.map(({ article, entities: mentions }) => ({ article: article.id, text: article.text, mentions })));
+  const found = findFacts(story, { entityOf: entities.entityOf });
+  const outletOf = (article: number): string => outletName(analyzed[article]!.article);
+  const flags = analyzed.map((): ArticleFlag[] => []);
+  const derivative = (article: number): boolean => flags[article]!.some(({ kind }) => kind === 'derivative');
+  const facts = storyFacts(story, found, derivative, outletOf);
   const articles: StoryArticle[] = analyzed.map((item, index) => ({
     ...item.article,
     sentences: item.sentences,
     origin: origins.originOf[index] ?? '',
     added: origins.added[index] ?? [],
+    flags: flags[index]!,
   }));
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
@@ -100,12 +110,16 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
     articles,
     originGroups: origins.groups,
     independentReports: origins.groups.length,
-    summary: summarize({ articles: analyzed, originOf: origins.originOf, matches: origins.matches }, options.summary),
+    summary: summarize(story, options.summary),
     entities: entities.entities,
     quotes: storyQuotes(analyzed, entities),
     numbers: storyNumbers(analyzed),
     dates: storyDates(analyzed),
-    timeline: buildTimeline({ articles: analyzed, originOf: origins.originOf, matches: origins.matches }),
+    timeline: buildTimeline(story),
+    facts,
+    conflicts: [],
+    quoteVariants: [],
+    coverage: buildCoverage(facts, articles, origins.groups.length),
     diagnostics,
   };
 }

@@ -1,17 +1,9 @@
-import { basename } from 'node:path';
-import type { Citation, Extracted, RemovedKind, Story, StoryArticle, StoryEntity, StoryQuote, TimelineEvent } from '../core/records.js';
+import type { ArticleFlag, Citation, ConflictValue, Extracted, RemovedKind, Story, StoryArticle, StoryEntity, StoryFact, StoryQuote, TimelineEvent } from '../core/records.js';
 
 /**
  * What every report format says about a story, computed once: the formats differ only in how
  * they print it.
  */
-
-/** The name a reader knows an article by: its outlet, else its credits, else its file name. */
-export function articleSourceName(article: StoryArticle): string {
-  if (article.outlet !== null) return article.outlet;
-  if (article.credits.length > 0) return article.credits.join(', ');
-  return article.source === '-' ? 'standard input' : basename(article.source);
-}
 
 /** The citation number of each article: its position in the story, from 1. */
 export function citationNumbers(story: Story): Map<string, number> {
@@ -111,4 +103,36 @@ export function timelineDate(event: Pick<TimelineEvent, 'date'>): string {
   const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
   if (monthName === undefined) return year ?? event.date;
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
+
+/** How many facts, and unique facts per article, a report shows unless asked for all. */
+export const FACTS_SHOWN = 10;
+export const UNIQUE_FACTS_SHOWN = 2;
+
+/** The facts more than one independent report states: the rows of the agreement table. */
+export function agreedFacts(story: Story): StoryFact[] {
+  return story.facts.filter((fact) => fact.independentReports >= 2);
+}
+
+/** The articles that do not state a fact, as citation numbers. */
+export function articlesWithout(story: Story, fact: StoryFact, numbers: ReadonlyMap<string, number>): number[] {
+  const stating = new Set(fact.members.map(({ article }) => article));
+  return story.articles.filter(({ id }) => !stating.has(id)).map(({ id }) => numbers.get(id) ?? 0);
+}
+
+/** One side of a conflict as a report prints it: the value, and who the sources attribute it to. */
+export function conflictValueLine(value: ConflictValue): string {
+  const attributions = [...new Set(value.members.map(({ attribution }) => attribution).filter((name): name is string => name !== null))];
+  return attributions.length === 0 ? value.value : `${value.value} (according to ${attributions.join(', ')})`;
+}
+
+/** The facts of the story by id. */
+export function factsById(story: Story): Map<string, StoryFact> {
+  return new Map(story.facts.map((fact) => [fact.id, fact]));
+}
+
+/** A flag as a report prints it: the kind, what it was derived from, and the evidence. */
+export function flagLine(flag: ArticleFlag, numbers: ReadonlyMap<string, number>): string {
+  const from = flag.derivedFrom.length === 0 ? '' : ` from ${flag.derivedFrom.map((id) => `[${numbers.get(id) ?? '?'}]`).join('')}`;
+  return `${flag.kind}${from}: ${flag.evidence.join('; ')}`;
 }

@@ -1,7 +1,13 @@
-import type { Story } from '../core/records.js';
+import type { Citation, Story } from '../core/records.js';
 import {
+  agreedFacts,
+  articlesWithout,
+  conflictValueLine,
+  factsById,
+  FACTS_SHOWN,
+  flagLine,
+  UNIQUE_FACTS_SHOWN,
   articleDate,
-  articleSourceName,
   citationNumbers,
   describeOrigin,
   mainEntities,
@@ -13,6 +19,7 @@ import {
   summarizeRemoved,
   timelineDate,
 } from './describe.js';
+import { outletName } from '../corpus/outlet.js';
 import { inert, styles, wrap } from './terminal.js';
 
 /** Options for the report formats. */
@@ -38,6 +45,59 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
     out.push(`  • ${wrap(`${inert(sentence.text)} ${markers}`, 96, '    ')}`);
   }
   out.push('');
+
+  const marks = (citations: readonly { readonly article: string }[]): string =>
+    citationMarkers(citations as readonly Citation[], numbers).map((number) => `[${number}]`).join('');
+  if (story.conflicts.length > 0) {
+    out.push(bold('Where reports conflict'));
+    for (const conflict of story.conflicts) {
+      out.push(`  ${inert(conflict.about)}`);
+      for (const value of conflict.values) {
+        const reports = `${value.independentReports} report${value.independentReports === 1 ? '' : 's'}`;
+        out.push(`    – ${wrap(`${inert(conflictValueLine(value))} ${marks(value.members)} ${dim(`${reports}: “${inert(value.text)}”`)}`, 96, '      ')}`);
+      }
+    }
+    out.push('');
+  }
+
+  const agreed = agreedFacts(story);
+  if (agreed.length > 0) {
+    out.push(bold('What independent reports agree on'));
+    const shown = options.verbose === true ? agreed : agreed.slice(0, FACTS_SHOWN);
+    for (const fact of shown) {
+      const without = articlesWithout(story, fact, numbers);
+      const absent = without.length === 0 ? 'all articles' : `not in ${without.map((number) => `[${number}]`).join('')}`;
+      out.push(`  ${String(fact.independentReports).padStart(2)} reports  ${wrap(`${inert(fact.text)} ${marks(fact.members)} ${dim(absent)}`, 96, ' '.repeat(13))}`);
+    }
+    if (shown.length < agreed.length) out.push(dim(`  and ${agreed.length - shown.length} more (--verbose shows all)`));
+    out.push('');
+  }
+
+  if (story.quoteVariants.length > 0) {
+    out.push(bold('Quote variants'));
+    for (const utterance of story.quoteVariants) {
+      out.push(`  ${inert(utterance.speakerName)}`);
+      for (const variant of utterance.variants) {
+        out.push(`    – ${wrap(`${dim(variant.kind)} “${inert(variant.text)}” ${marks(variant.members)}`, 96, '      ')}`);
+      }
+    }
+    out.push('');
+  }
+
+  const facts = factsById(story);
+  const contributions = story.coverage.byArticle.filter(({ unique, missing }) => unique.length + missing.length > 0);
+  if (story.articles.length > 1 && contributions.length > 0) {
+    out.push(bold('What each outlet adds and leaves out'));
+    for (const { article, unique, missing } of contributions) {
+      const source = story.articles.find(({ id }) => id === article)!;
+      out.push(`  [${numbers.get(article) ?? 0}] ${inert(outletName(source))}: ${unique.length} fact${unique.length === 1 ? '' : 's'} only it reports · leaves out ${missing.length} widely reported`);
+      const shownUnique = options.verbose === true ? unique : unique.slice(0, UNIQUE_FACTS_SHOWN);
+      for (const id of shownUnique) out.push(dim(`      + ${wrap(inert(facts.get(id)?.text ?? id), 88, '        ')}`));
+      const shownMissing = options.verbose === true ? missing : missing.slice(0, UNIQUE_FACTS_SHOWN);
+      for (const id of shownMissing) out.push(dim(`      − ${wrap(inert(facts.get(id)?.text ?? id), 88, '        ')}`));
+    }
+    out.push('');
+  }
 
   const entities = mainEntities(story);
   if (entities.length > 0) {
@@ -77,9 +137,10 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
     const number = numbers.get(article.id) ?? 0;
     out.push(`  [${number}] ${inert(article.title ?? '(untitled)')}`);
     const byline = article.byline === null ? '' : ` · by ${inert(article.byline)}`;
-    out.push(dim(`      ${inert(articleSourceName(article))} · ${articleDate(article)}${byline}`));
+    out.push(dim(`      ${inert(outletName(article))} · ${articleDate(article)}${byline}`));
     const origin = describeOrigin(story, article, numbers);
     out.push(dim(`      ${origin} · ${article.sentences.length} sentences · ${inert(article.source)}`));
+    for (const flag of article.flags) out.push(`      flagged ${wrap(inert(flagLine(flag, numbers)), 88, '        ')}`);
     if (article.added.length > 0 && origin !== 'independent report') {
       out.push(dim(`      adds ${article.added.length} sentence${article.added.length === 1 ? '' : 's'} the other copies lack`));
       if (options.verbose === true) {
