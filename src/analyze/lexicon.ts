@@ -280,7 +280,7 @@ interface Synset {
 }
 
 /** Pointer symbols followed one step: hypernym, instance hypernym, cause, entailment. */
-const BROADER_POINTERS: ReadonlySet<string> = new Set(['@', '@i', '>', '*']);
+const BROADER_POINTERS: ReadonlySet<string> = new Set(['@', '@i', '>', '*', '+']);
 
 const synsetCache = new Map<string, Synset>();
 
