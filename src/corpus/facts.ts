@@ -189,92 +189,97 @@ function indexKeys(feature: Feature): string[] {
   return [feature.key, ...feature.senses];
 }
 
-/** What a sentence's words mean, for matching another sentence's words by meaning. */
-interface Meanings {
-  /** The first senses of its words. */
-  readonly senses: ReadonlySet<string>;
-  /** Its words' synonyms (the words themselves included). */
-  readonly synonyms: ReadonlySet<string>;
-  /** The words one step above its words (hypernyms, causes). */
-  readonly broader: ReadonlySet<string>;
-}
-
-function meaningsOf(sentence: SentenceFeatures): Meanings {
-  const senses = new Set<string>();
-  const synonyms = new Set<string>();
-  const broader = new Set<string>();
-  for (const { lemma } of sentence.features) {
-    if (lemma === null) continue;
-    for (const id of conceptIds(lemma)) senses.add(id);
-    for (const word of synonymWords(lemma)) synonyms.add(word);
-    for (const word of broaderWords(lemma)) broader.add(word);
+/**
+ * For every word of the story, the keys of the story's words one WordNet step away from it: a
+ * word of its hypernym (or cause, entailment, derived form) synsets is a synonym of the other,
+ * or the other way round ("rein_in" is a kind of "control", a sense of "curb"). Computed once
+ * per story vocabulary through inverted maps, so scoring a pair looks up keys only.
+ */
+function relatedKeys(sentences: readonly SentenceFeatures[]): Map<string, Set<string>> {
+  const lemmas = new Set<string>();
+  for (const { features } of sentences) for (const { lemma } of features) if (lemma !== null) lemmas.add(lemma);
+  const bySynonym = new Map<string, string[]>();
+  const byBroader = new Map<string, string[]>();
+  const file = (index: Map<string, string[]>, word: string, lemma: string): void => {
+    const list = index.get(word);
+    if (list === undefined) index.set(word, [lemma]);
+    else list.push(lemma);
+  };
+  for (const lemma of lemmas) {
+    for (const word of synonymWords(lemma)) file(bySynonym, word, lemma);
+    for (const word of broaderWords(lemma)) file(byBroader, word, lemma);
   }
-  return { senses, synonyms, broader };
+  const related = new Map<string, Set<string>>();
+  for (const lemma of lemmas) {
+    const keys = new Set<string>();
+    for (const word of broaderWords(lemma)) for (const other of bySynonym.get(word) ?? []) keys.add(`w:${other}`);
+    for (const word of synonymWords(lemma)) for (const other of byBroader.get(word) ?? []) keys.add(`w:${other}`);
+    keys.delete(`w:${lemma}`);
+    related.set(lemma, keys);
+  }
+  return related;
 }
 
-function intersects(first: ReadonlySet<string>, second: ReadonlySet<string>): boolean {
-  for (const item of first) if (second.has(item)) return true;
-  return false;
+/** What another sentence offers a feature to match: its keys, its words' senses, the keys related to its words. */
+interface MatchTarget {
+  readonly keys: ReadonlySet<string>;
+  readonly senses: ReadonlySet<string>;
+  readonly related: ReadonlySet<string>;
 }
-
-/** How far a feature's match is looked for: its key only, also a shared sense, also a relation. */
-type MatchDepth = 'key' | 'sense' | 'relation';
 
 /** Match credit of one feature in another sentence: 1 for the same key, a synonym's, a relation's, or 0. */
-function matchCredit(feature: Feature, otherKeys: ReadonlySet<string>, meanings: () => Meanings, depth: MatchDepth): number {
-  if (otherKeys.has(feature.key)) return 1;
-  if (feature.lemma === null || depth === 'key') return 0;
-  const { senses, synonyms, broader } = meanings();
-  for (const id of feature.senses) if (senses.has(id)) return SYNONYM_MATCH;
-  if (depth === 'sense') return 0;
-  return intersects(broaderWords(feature.lemma), synonyms) || intersects(synonymWords(feature.lemma), broader) ? RELATED : 0;
+function matchCredit(feature: Feature, target: MatchTarget): number {
+  if (target.keys.has(feature.key)) return 1;
+  if (feature.lemma === null) return 0;
+  for (const id of feature.senses) if (target.senses.has(id)) return SYNONYM_MATCH;
+  return target.related.has(feature.key) ? RELATED : 0;
+}
+
+/** Creates the pair scorer of a story's sentences (sentence ids index `sentences`): the soft weighted Dice. */
+function makeScorer(sentences: readonly SentenceFeatures[], weights: ReadonlyMap<string, number>): (first: number, second: number) => number {
+  const featureWeights = sentences.map(({ features }) => features.map(({ key }) => weights.get(key) ?? 0));
+  const totals = featureWeights.map((list) => list.reduce((sum, weight) => sum + weight, 0));
+  const relatedTo = relatedKeys(sentences);
+  const targets = new Map<number, MatchTarget>();
+  const targetOf = (id: number): MatchTarget => {
+    let target = targets.get(id);
+    if (target === undefined) {
+      const { features } = sentences[id]!;
+      const related = new Set<string>();
+      for (const { lemma } of features) if (lemma !== null) for (const key of relatedTo.get(lemma) ?? []) related.add(key);
+      target = { keys: new Set(features.map(({ key }) => key)), senses: new Set(features.flatMap((feature) => feature.senses)), related };
+      targets.set(id, target);
+    }
+    return target;
+  };
+  const matched = (own: number, other: number): number => {
+    const features = sentences[own]!.features;
+    const weightsOfOwn = featureWeights[own]!;
+    const target = targetOf(other);
+    let sum = 0;
+    for (let index = 0; index < features.length; index++) sum += weightsOfOwn[index]! * matchCredit(features[index]!, target);
+    return sum;
+  };
+  return (first, second) => {
+    const total = totals[first]! + totals[second]!;
+    return total === 0 ? 0 : (matched(first, second) + matched(second, first)) / total;
+  };
 }
 
 /**
- * Creates the pair scorer of a story's sentences (sentence ids index `sentences`): the soft
- * weighted Dice, computed in passes (same keys, then shared senses, then relations) that stop as
- * soon as the rest could not move the score across the threshold.
+ * Candidate pairs (lower id first): sentences sharing a rare key, each sentence keeping its
+ * best {@link MAX_CANDIDATES} partners of later articles; and every repeat of a sentence word
+ * for word, paired with its first occurrence (so fifty copies give 49 pairs, not 1,225, while
+ * their common words are too common to find anything).
  */
-function makeScorer(sentences: readonly SentenceFeatures[], weights: ReadonlyMap<string, number>, minScore: number): (first: number, second: number) => number {
-  const keySets = sentences.map(({ features }) => new Set(features.map(({ key }) => key)));
-  const featureWeights = sentences.map(({ features }) => features.map(({ key }) => weights.get(key) ?? 0));
-  const totals = featureWeights.map((list) => list.reduce((sum, weight) => sum + weight, 0));
-  const meanings = new Map<number, Meanings>();
-  const meaningsFor = (id: number) => (): Meanings => {
-    let found = meanings.get(id);
-    if (found === undefined) meanings.set(id, (found = meaningsOf(sentences[id]!)));
-    return found;
-  };
-  const matched = (own: number, other: number, depth: MatchDepth): number => {
-    const features = sentences[own]!.features;
-    const weightsOfOwn = featureWeights[own]!;
-    const otherMeanings = meaningsFor(other);
-    let sum = 0;
-    for (let index = 0; index < features.length; index++) sum += weightsOfOwn[index]! * matchCredit(features[index]!, keySets[other]!, otherMeanings, depth);
-    return sum;
-  };
-  const passes: ReadonlyArray<readonly [MatchDepth, number]> = [
-    ['key', SYNONYM_MATCH],
-    ['sense', RELATED],
-    ['relation', 0],
-  ];
-  return (first, second) => {
-    const total = totals[first]! + totals[second]!;
-    if (total === 0) return 0;
-    let score = 0;
-    for (const [depth, nextCredit] of passes) {
-      const credit = matched(first, second, depth) + matched(second, first, depth);
-      score = credit / total;
-      if (score >= minScore || score + (nextCredit * (total - credit)) / total < minScore) break;
-    }
-    return score;
-  };
-}
-
-/** Candidate partners of every sentence: later sentences of other articles sharing a rare key, best first. */
 function candidatePairs(sentences: readonly SentenceFeatures[], weights: ReadonlyMap<string, number>): Array<readonly [number, number]> {
   const postings = new Map<string, number[]>();
+  const firstWithWords = new Map<string, number>();
+  const pairs: Array<readonly [number, number]> = [];
   sentences.forEach((sentence, id) => {
+    const first = firstWithWords.get(sentence.words);
+    if (first === undefined) firstWithWords.set(sentence.words, id);
+    else if (sentences[first]!.ref.article !== sentence.ref.article) pairs.push([first, id]);
     const keys = new Set(sentence.features.flatMap(indexKeys));
     for (const key of keys) {
       const list = postings.get(key);
@@ -283,7 +288,6 @@ function candidatePairs(sentences: readonly SentenceFeatures[], weights: Readonl
     }
   });
   const commonAbove = Math.max(COMMON_KEY_FLOOR, COMMON_KEY_SHARE * sentences.length);
-  const pairs: Array<readonly [number, number]> = [];
   sentences.forEach((sentence, id) => {
     const shared = new Map<number, number>();
     for (const feature of sentence.features) {
@@ -292,7 +296,7 @@ function candidatePairs(sentences: readonly SentenceFeatures[], weights: Readonl
         const list = postings.get(key)!;
         if (list.length > commonAbove) continue;
         for (const other of list) {
-          if (other <= id || sentences[other]!.ref.article === sentence.ref.article) continue;
+          if (other <= id || sentences[other]!.ref.article === sentence.ref.article || sentences[other]!.words === sentence.words) continue;
           shared.set(other, (shared.get(other) ?? 0) + weight);
         }
       }
@@ -352,10 +356,18 @@ export function findFacts(story: AnalyzedStory, options: FindFactsOptions = {}):
     .flatMap((analyzed, article) => articleFeatures(analyzed, article, options.entityOf))
     .filter((sentence) => sentence.features.length >= MIN_FACT_FEATURES);
   const weights = featureWeights(sentences);
-  const score = makeScorer(sentences, weights, minScore);
+  const score = makeScorer(sentences, weights);
 
+  // The shared passages origins found are candidates too: near copies whose words are all common.
+  const idOf = new Map(sentences.map(({ ref }, id) => [`${ref.article}:${ref.sentence}`, id]));
+  const passagePairs = story.matches.flatMap(({ a, b }): Array<readonly [number, number]> => {
+    const [x, y] = [idOf.get(`${a.article}:${a.sentence}`), idOf.get(`${b.article}:${b.sentence}`)];
+    return x === undefined || y === undefined || sentences[x]!.words === sentences[y]!.words ? [] : [[Math.min(x, y), Math.max(x, y)]];
+  });
+  const candidates = new Map<number, readonly [number, number]>();
+  for (const pair of [...candidatePairs(sentences, weights), ...passagePairs]) candidates.set(pair[0] * sentences.length + pair[1], pair);
   const scored: Array<{ x: number; y: number; score: number }> = [];
-  for (const [x, y] of candidatePairs(sentences, weights)) {
+  for (const [x, y] of candidates.values()) {
     const value = sentences[x]!.words === sentences[y]!.words ? 1 : score(x, y);
     if (value >= minScore) scored.push({ x, y, score: value });
   }
