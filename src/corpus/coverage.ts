@@ -3,13 +3,14 @@ import type { ArticleCoverage, Coverage, StoryFact } from '../core/records.js';
 /**
  * Coverage: which article states which fact. For each article, the facts no other independent
  * report states (its own contribution, or its own claim) and the widely reported facts it leaves
- * out. "Widely" means stated by at least half of the story's independent reports, and by two or
- * more: with three reports, a fact two of them state is one the third could be expected to carry.
+ * out. "Widely" means stated by a majority of the story's independent reports, and by two or
+ * more: with three reports, a fact two of them state is one the third could be expected to
+ * carry; with four, one that only two state is not yet what everyone reports.
  */
 
 /** The least independent reports of a widely reported fact, for a story of `reports` independent reports. */
 export function widelyReported(reports: number): number {
-  return Math.max(2, Math.ceil(reports / 2));
+  return Math.max(2, Math.floor(reports / 2) + 1);
 }
 
 /**

@@ -90,7 +90,8 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
     out.push(bold('What each outlet adds and leaves out'));
     for (const { article, unique, missing } of contributions) {
       const source = story.articles.find(({ id }) => id === article)!;
-      out.push(`  [${numbers.get(article) ?? 0}] ${inert(outletName(source))}: ${unique.length} fact${unique.length === 1 ? '' : 's'} only it reports · leaves out ${missing.length} widely reported`);
+      const counts = `${unique.length} fact${unique.length === 1 ? '' : 's'} only it reports · leaves out ${missing.length} widely reported`;
+      out.push(`  ${wrap(`[${numbers.get(article) ?? 0}] ${inert(outletName(source))}: ${counts}`, 96, '      ')}`);
       const shownUnique = options.verbose === true ? unique : unique.slice(0, UNIQUE_FACTS_SHOWN);
       for (const id of shownUnique) out.push(dim(`      + ${wrap(inert(facts.get(id)?.text ?? id), 88, '        ')}`));
       const shownMissing = options.verbose === true ? missing : missing.slice(0, UNIQUE_FACTS_SHOWN);
