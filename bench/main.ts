@@ -1,5 +1,6 @@
 import { runEntitiesBench } from './entities.js';
 import { runExtractionBench } from './extraction.js';
+import { runFactsBench } from './facts.js';
 import { runQuotesBench } from './quotes.js';
 import { runStoryBench } from './story.js';
 
@@ -16,6 +17,9 @@ Benchmarks on public data (read from ../shared/data by default):
                errors by category
   quotes       quotations on PolNeAR train+dev: quote-span exact and token-overlap F1, speaker
                accuracy, cue accuracy, per kind, next to a baseline run here; errors by category
+  facts        same-fact sentence pairs across articles on our labelled stories and on ECB+
+               event coreference: pair P/R/F1 next to baselines run here; time per story and
+               how it grows with the number of sentences
 
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
@@ -60,6 +64,9 @@ function main(args: string[]): number {
       return runEntitiesBench({ dataDirectory, limit });
     case 'quotes':
       return runQuotesBench({ dataDirectory, limit });
+    case 'facts':
+      runFactsBench({ dataDirectory, limit });
+      return 0;
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);
       return 2;
