@@ -7,6 +7,7 @@ import { buildCoverage } from '../corpus/coverage.js';
 import { reconcileEntities } from '../corpus/entities.js';
 import { findFacts, storyFacts } from '../corpus/facts.js';
 import { outletName } from '../corpus/outlet.js';
+import { findQuoteVariants } from '../corpus/quote-variants.js';
 import { findOrigins } from '../corpus/origins.js';
 import { storyQuotes } from '../corpus/speakers.js';
 import { buildTimeline } from '../corpus/timeline.js';
@@ -97,6 +98,17 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   const flags = analyzed.map((): ArticleFlag[] => []);
   const derivative = (article: number): boolean => flags[article]!.some(({ kind }) => kind === 'derivative');
   const facts = storyFacts(story, found, derivative, outletOf);
+  const quotes = storyQuotes(analyzed, entities);
+  const articleIndex = new Map(analyzed.map(({ article }, index) => [article.id, index]));
+  const entityNames = new Map(entities.entities.map(({ id, name }) => [id, name]));
+  const quoteVariants = findQuoteVariants(quotes, {
+    articleIndex: (id) => articleIndex.get(id) ?? -1,
+    originOf: origins.originOf,
+    outletOf,
+    entityName: (id) => entityNames.get(id) ?? id,
+    language: (article) => analyzed[article]!.article.language,
+    machineTranslated: (article) => flags[article]!.some(({ kind }) => kind === 'machine-translated'),
+  });
   const articles: StoryArticle[] = analyzed.map((item, index) => ({
     ...item.article,
     sentences: item.sentences,
@@ -112,13 +124,13 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
     independentReports: origins.groups.length,
     summary: summarize(story, options.summary),
     entities: entities.entities,
-    quotes: storyQuotes(analyzed, entities),
+    quotes,
     numbers: storyNumbers(analyzed),
     dates: storyDates(analyzed),
     timeline: buildTimeline(story),
     facts,
     conflicts: [],
-    quoteVariants: [],
+    quoteVariants,
     coverage: buildCoverage(facts, articles, origins.groups.length),
     diagnostics,
   };
