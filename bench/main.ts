@@ -1,6 +1,7 @@
 import { runEntitiesBench } from './entities.js';
 import { runExtractionBench } from './extraction.js';
 import { runFactsBench } from './facts.js';
+import { runFlagsBench } from './flags.js';
 import { runQuotesBench } from './quotes.js';
 import { runStoryBench } from './story.js';
 
@@ -20,6 +21,9 @@ Benchmarks on public data (read from ../shared/data by default):
   facts        same-fact sentence pairs across articles on our labelled stories and on ECB+
                event coreference: pair P/R/F1 next to baselines run here; time per story and
                how it grows with the number of sentences
+  flags        article flags on native news (Multi-News, extraction benchmark texts): false
+               derivative / compilation / machine-translated rates next to one-mark baselines;
+               recall on compilations built from Multi-News documents
 
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
@@ -67,6 +71,8 @@ function main(args: string[]): number {
     case 'facts':
       runFactsBench({ dataDirectory, limit });
       return 0;
+    case 'flags':
+      return runFlagsBench({ dataDirectory, limit });
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);
       return 2;

@@ -39,7 +39,8 @@ describe('parallax story (command line)', () => {
   test('prints a terminal report with the summary, articles and removed boilerplate', () => {
     const { code, stdout } = parallax(['story', 'examples/merrow-dam', '--verbose']);
     assert.equal(code, 0);
-    assert.match(stdout, /8 articles · 7 independent reports/);
+    assert.match(stdout, /11 articles · 10 independent reports/);
+    assert.match(stdout, /What independent reports agree on/);
     assert.match(stdout, /Summary\n {2}• [^\n]+[\s\S]*?\[\d\]/);
     assert.match(stdout, /Removed as boilerplate/);
     assert.match(stdout, /appeal \(removeAppeal\): Your support/);

@@ -23,7 +23,7 @@ describe('story of the bundled example', () => {
   };
 
   test('every article is read, with a title', () => {
-    assert.equal(story.articles.length, 8);
+    assert.equal(story.articles.length, 11);
     for (const article of story.articles) assert.ok(article.title !== null && article.title.length > 0, article.source);
     assert.deepEqual(story.diagnostics, []);
   });
@@ -35,7 +35,7 @@ describe('story of the bundled example', () => {
     const others = story.articles.filter((article) => article !== first && article !== second);
     assert.equal(new Set(others.map((article) => article.origin)).size, others.length);
     assert.ok(!others.some((article) => article.origin === first.origin));
-    assert.equal(story.independentReports, 7);
+    assert.equal(story.independentReports, 10);
     assert.ok(first.added.length > 0 && second.added.length > 0, 'each copy adds something of its own');
   });
 
@@ -170,6 +170,43 @@ describe('story of the bundled example', () => {
     const dates = story.timeline.map((event) => event.date);
     assert.deepEqual(dates, [...dates].sort());
     assert.ok(dates.includes('1987') && dates.includes('1989'), 'both completion years are on the timeline');
+  });
+
+  test('flags: the rewrites are derivative, the roundup a compilation, the translation machine-translated', () => {
+    const kinds = (name: string) => articleNamed(name).flags.map((flag) => flag.kind);
+    assert.ok(kinds('09-trendwire-daily.txt').includes('derivative'));
+    assert.ok(kinds('10-newsdesk-roundup.txt').includes('compilation'));
+    assert.ok(kinds('11-vjesnik-hollen.txt').includes('machine-translated'));
+    for (const name of ['01-harbour-post.txt', '05-open-record.txt', '06-northline-news.txt', '08-valley-courier.html']) assert.deepEqual(kinds(name), [], name);
+    for (const flag of story.articles.flatMap((article) => article.flags)) assert.ok(flag.evidence.length > 0);
+  });
+
+  test('facts: copies and derivative articles add no independent report; every sentence is in at most one fact', () => {
+    const derivative = new Set(story.articles.filter((article) => article.flags.some((flag) => flag.kind === 'derivative')).map((article) => article.id));
+    const originOf = new Map(story.articles.map((article) => [article.id, article.origin]));
+    const seen = new Set<string>();
+    for (const fact of story.facts) {
+      const counted = fact.members.filter((member) => !derivative.has(member.article));
+      const reports = new Set(counted.map((member) => originOf.get(member.article))).size;
+      assert.equal(fact.independentReports, Math.max(reports, 1), fact.text);
+      for (const member of fact.members) {
+        const key = `${member.article}:${member.start}`;
+        assert.ok(!seen.has(key), key);
+        seen.add(key);
+      }
+    }
+    assert.ok(story.facts.some((fact) => fact.independentReports >= 3));
+    assert.equal(story.coverage.matrix.length, story.facts.length);
+    assert.equal(story.coverage.byArticle.length, story.articles.length);
+  });
+
+  test('quote variants: the minister’s promise in several wordings under one speaker', () => {
+    const halvik = story.entities.find((entity) => entity.name === 'Tomas Halvik');
+    const promise = story.quoteVariants.find((group) => group.speaker === halvik?.id && group.variants.some((variant) => /responsible/.test(variant.text)));
+    assert.ok(promise);
+    assert.equal(promise.variants[0]!.kind, 'verbatim');
+    assert.ok(promise.variants.length >= 3);
+    assert.ok(promise.variants.some((variant) => variant.kind === 'partial'));
   });
 
   test('the JSON output follows the published schema', async () => {

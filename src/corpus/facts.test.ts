@@ -85,12 +85,16 @@ test('countIndependentReports leaves out excluded articles unless only they stat
   assert.equal(countIndependentReports([{ article: 2, sentence: 0 }], ['o0', 'o1', 'o2'], (article) => article === 2), 1);
 });
 
-test('storyFacts numbers facts by independent reports and words each by a non-excluded member', () => {
+test('storyFacts numbers facts by independent reports and words each by an unflagged member', () => {
   const { articles, originOf, facts } = storyOf([
     'The Varda river burst its banks near Holm on Tuesday, flooding two hundred homes.',
     'Near Holm the Varda river burst its banks on Tuesday and flooded two hundred homes.',
   ]);
-  const shown = storyFacts({ articles, originOf, matches: [] }, facts, (article) => article === 0, () => 'Outlet');
+  const shown = storyFacts({ articles, originOf, matches: [] }, facts, {
+    excluded: (article) => article === 0,
+    flagged: (article) => article === 0,
+    outletOf: () => 'Outlet',
+  });
   assert.equal(shown[0]!.id, 'fact-1');
   assert.equal(shown[0]!.members.length, 2);
   assert.equal(shown[0]!.independentReports, 1);

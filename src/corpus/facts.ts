@@ -405,12 +405,21 @@ export function findFacts(story: AnalyzedStory, options: FindFactsOptions = {}):
   return { facts, factOf: (article, sentence) => factIndex.get(`${article}:${sentence}`) ?? null, pairs };
 }
 
+/** What {@link storyFacts} needs to know about the articles. */
+export interface StoryFactsContext {
+  /** Articles that add no independent report (derivative ones). */
+  excluded(article: number): boolean;
+  /** Articles whose wording is shown only when no other member has one (any flagged article). */
+  flagged(article: number): boolean;
+  outletOf(article: number): string;
+}
+
 /**
- * The facts as the Story shows them: ids `fact-1`… in order of independent reports (derivative
- * articles, per `excluded`, add none), each worded by its best-supported member: the sentence
- * most alike to the other members, from an article that is not excluded, earliest first.
+ * The facts as the Story shows them: ids `fact-1`… in order of independent reports (excluded
+ * articles add none), each worded by its best-supported member: the sentence most alike to the
+ * other members, from an unflagged article where there is one, earliest first.
  */
-export function storyFacts(story: AnalyzedStory, found: Facts, excluded: (article: number) => boolean, outletOf: (article: number) => string): StoryFact[] {
+export function storyFacts(story: AnalyzedStory, found: Facts, { excluded, flagged, outletOf }: StoryFactsContext): StoryFact[] {
   const support = new Map<string, number>();
   for (const { a, b, score } of found.pairs) {
     for (const ref of [a, b]) support.set(`${ref.article}:${ref.sentence}`, (support.get(`${ref.article}:${ref.sentence}`) ?? 0) + score);
@@ -421,7 +430,7 @@ export function storyFacts(story: AnalyzedStory, found: Facts, excluded: (articl
   return ranked.map(({ fact, independentReports }, rank) => {
     const wording = [...fact.members].sort(
       (p, q) =>
-        Number(excluded(p.article)) - Number(excluded(q.article)) ||
+        Number(flagged(p.article)) - Number(flagged(q.article)) ||
         (support.get(`${q.article}:${q.sentence}`) ?? 0) - (support.get(`${p.article}:${p.sentence}`) ?? 0) ||
         p.article - q.article,
     )[0]!;

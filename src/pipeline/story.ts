@@ -6,6 +6,7 @@ import { STORY_SCHEMA_VERSION, type Analyzed, type ArticleFlag, type Extracted, 
 import { buildCoverage } from '../corpus/coverage.js';
 import { reconcileEntities } from '../corpus/entities.js';
 import { findFacts, storyFacts } from '../corpus/facts.js';
+import { flagArticles } from '../corpus/flags/index.js';
 import { outletName } from '../corpus/outlet.js';
 import { findQuoteVariants } from '../corpus/quote-variants.js';
 import { findOrigins } from '../corpus/origins.js';
@@ -34,11 +35,14 @@ function uniqueIds(articles: readonly Extracted[]): Extracted[] {
 /**
  * The story's headline: the article title whose content words are used by the most
  * independent reports (per word), so the most representative headline wins, not the longest.
+ * Flagged articles (derivative, compilation, machine-translated) give the headline only when
+ * every article is flagged.
  */
-function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[]): string | null {
+function chooseTitle(articles: readonly Analyzed[], originOf: readonly string[], flags: readonly (readonly ArticleFlag[])[]): string | null {
   const reportsPerWord = countReportsPerWord(articles, originOf);
+  const unflagged = articles.filter((_, index) => flags[index]!.length === 0);
   let best: { title: string; score: number } | null = null;
-  for (const analyzed of articles) {
+  for (const analyzed of unflagged.length > 0 ? unflagged : articles) {
     const title = analyzed.article.title;
     if (title === null) continue;
     const words = new Set(tokenize(title).map((token) => token.norm).filter(isContentWord));
@@ -95,9 +99,12 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   const entities = reconcileEntities(analyzed.map(({ article, entities: mentions }) => ({ article: article.id, text: article.text, mentions })));
   const found = findFacts(story, { entityOf: entities.entityOf });
   const outletOf = (article: number): string => outletName(analyzed[article]!.article);
-  const flags = analyzed.map((): ArticleFlag[] => []);
-  const derivative = (article: number): boolean => flags[article]!.some(({ kind }) => kind === 'derivative');
-  const facts = storyFacts(story, found, derivative, outletOf);
+  const flags = flagArticles(story, found, entities);
+  const facts = storyFacts(story, found, {
+    excluded: (article) => flags[article]!.some(({ kind }) => kind === 'derivative'),
+    flagged: (article) => flags[article]!.length > 0,
+    outletOf,
+  });
   const quotes = storyQuotes(analyzed, entities);
   const articleIndex = new Map(analyzed.map(({ article }, index) => [article.id, index]));
   const entityNames = new Map(entities.entities.map(({ id, name }) => [id, name]));
@@ -118,7 +125,7 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   }));
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
-    title: chooseTitle(analyzed, origins.originOf),
+    title: chooseTitle(analyzed, origins.originOf, flags),
     articles,
     originGroups: origins.groups,
     independentReports: origins.groups.length,
