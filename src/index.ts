@@ -20,29 +20,42 @@ export type {
 export {
   STORY_SCHEMA_VERSION,
   type Analyzed,
+  type ArticleCoverage,
+  type ArticleFlag,
+  type ArticleFlagKind,
   type Block,
   type BlockKind,
   type Citation,
+  type CompilationSegment,
+  type ConflictMember,
+  type ConflictValue,
   type CopyEvidence,
+  type Coverage,
   type Extracted,
   type Fetched,
   type MediaType,
   type MetadataField,
   type MetadataSource,
   type OriginGroup,
+  type QuoteVariant,
+  type QuoteVariants,
   type Removed,
   type RemovedKind,
+  type SegmentKind,
   type Result,
   type SourceHints,
   type Story,
   type StoryArticle,
+  type StoryConflict,
   type StoryDate,
   type StoryEntity,
+  type StoryFact,
   type StoryNumber,
   type StoryQuote,
   type SummarySentence,
   type TimelineEvent,
   type Token,
+  type VariantKind,
 } from './core/records.js';
 export { readInputs, fetchedFromBytes, DEFAULT_MAX_BYTES, type ReadInputsOptions, type ReadInputsResult } from './ingest/files.js';
 export { decodeBytes } from './ingest/decode.js';
@@ -66,6 +79,11 @@ export { findDates } from './analyze/dates.js';
 export { reconcileEntities, type ArticleMentions, type ReconciledEntities } from './corpus/entities.js';
 export { storyQuotes } from './corpus/speakers.js';
 export { buildTimeline } from './corpus/timeline.js';
+export { findFacts, storyFacts, type Fact, type FactPair, type Facts, type FindFactsOptions, type StoryFactsContext } from './corpus/facts.js';
+export { flagArticles } from './corpus/flags/index.js';
+export { findQuoteVariants, type VariantContext } from './corpus/quote-variants.js';
+export { buildCoverage } from './corpus/coverage.js';
+export { conceptIds, lemmaOf, wordRelation } from './analyze/lexicon.js';
 export { findOrigins, type AnalyzedStory, type FindOriginsOptions, type Origins } from './corpus/origins.js';
 export { matchSentences, sentenceSimilarity, type SentenceMatch } from './corpus/passages.js';
 export { summarize, type SummarizeOptions } from './summarize/summarize.js';
