@@ -1,3 +1,4 @@
+import { runConflictsBench } from './conflicts.js';
 import { runEntitiesBench } from './entities.js';
 import { runExtractionBench } from './extraction.js';
 import { runFactsBench } from './facts.js';
@@ -21,6 +22,8 @@ Benchmarks on public data (read from ../shared/data by default):
   facts        same-fact sentence pairs across articles on our labelled stories and on ECB+
                event coreference: pair P/R/F1 next to baselines run here; time per story and
                how it grows with the number of sentences
+  conflicts    conflicting figures and dates: the known conflicts of our example, false conflicts
+               in pooled unrelated Multi-News stories, next to a same-count-key baseline
   flags        article flags on native news (Multi-News, extraction benchmark texts): false
                derivative / compilation / machine-translated rates next to one-mark baselines;
                recall on compilations built from Multi-News documents
@@ -71,6 +74,8 @@ function main(args: string[]): number {
     case 'facts':
       runFactsBench({ dataDirectory, limit });
       return 0;
+    case 'conflicts':
+      return runConflictsBench({ dataDirectory, limit });
     case 'flags':
       return runFlagsBench({ dataDirectory, limit });
     default:

@@ -81,6 +81,7 @@ export { storyQuotes } from './corpus/speakers.js';
 export { buildTimeline } from './corpus/timeline.js';
 export { findFacts, storyFacts, type Fact, type FactPair, type Facts, type FindFactsOptions, type StoryFactsContext } from './corpus/facts.js';
 export { flagArticles } from './corpus/flags/index.js';
+export { findConflicts, type ConflictContext } from './corpus/conflicts/index.js';
 export { findQuoteVariants, type VariantContext } from './corpus/quote-variants.js';
 export { buildCoverage } from './corpus/coverage.js';
 export { conceptIds, lemmaOf, wordRelation } from './analyze/lexicon.js';

@@ -26,6 +26,7 @@ test('public API exports', () => {
     'extractText',
     'fetchedFromBytes',
     'fetchedFromResource',
+    'findConflicts',
     'findDates',
     'findEntities',
     'findFacts',

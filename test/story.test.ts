@@ -200,6 +200,20 @@ describe('story of the bundled example', () => {
     assert.equal(story.coverage.byArticle.length, story.articles.length);
   });
 
+  test('conflicts: the death toll, the completion year and the evacuated, each value with its sources', () => {
+    const values = (pattern: RegExp) => story.conflicts.find((conflict) => pattern.test(conflict.about))?.values.map((value) => value.value) ?? [];
+    const deaths = values(/death|dead|killed/);
+    assert.ok(deaths.some((value) => value.includes('14')) && deaths.some((value) => value.includes('20')), deaths.join(' / '));
+    assert.ok(story.conflicts.some((conflict) => conflict.kind === 'date' && conflict.values.some((value) => value.value.includes('1987')) && conflict.values.some((value) => value.value.includes('1989'))));
+    const evacuated = values(/evacuat|displac/);
+    assert.ok(evacuated.some((value) => value.includes('6,000')) && evacuated.some((value) => value.includes('8,500')), evacuated.join(' / '));
+    assert.ok(!story.conflicts.some((conflict) => /minute|hour|home/.test(conflict.about)), 'a meeting’s length and a range are not conflicts');
+    for (const conflict of story.conflicts) {
+      assert.ok(conflict.values.length >= 2);
+      for (const value of conflict.values) assert.ok(value.members.length > 0 && value.outlets.length > 0);
+    }
+  });
+
   test('quote variants: the minister’s promise in several wordings under one speaker', () => {
     const halvik = story.entities.find((entity) => entity.name === 'Tomas Halvik');
     const promise = story.quoteVariants.find((group) => group.speaker === halvik?.id && group.variants.some((variant) => /responsible/.test(variant.text)));

@@ -82,7 +82,7 @@ test('countIndependentReports leaves out excluded articles unless only they stat
   ];
   assert.equal(countIndependentReports(members, ['o0', 'o0', 'o2']), 2);
   assert.equal(countIndependentReports(members, ['o0', 'o1', 'o2'], (article) => article === 2), 2);
-  assert.equal(countIndependentReports([{ article: 2, sentence: 0 }], ['o0', 'o1', 'o2'], (article) => article === 2), 1);
+  assert.equal(countIndependentReports([{ article: 2 }], ['o0', 'o1', 'o2'], (article) => article === 2), 1);
 });
 
 test('storyFacts numbers facts by independent reports and words each by an unflagged member', () => {

@@ -356,7 +356,7 @@ function groupPairs(count: number, scored: ReadonlyArray<{ readonly x: number; r
 }
 
 /** Distinct origin groups among the members, leaving out the excluded articles unless only they report it. */
-export function countIndependentReports(members: readonly SentenceRef[], originOf: readonly string[], excluded: (article: number) => boolean = () => false): number {
+export function countIndependentReports(members: readonly { readonly article: number }[], originOf: readonly string[], excluded: (article: number) => boolean = () => false): number {
   const counted = members.filter(({ article }) => !excluded(article));
   if (counted.length === 0) return members.length === 0 ? 0 : 1;
   return new Set(counted.map(({ article }) => originOf[article] ?? String(article))).size;

@@ -3,6 +3,7 @@ import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { STORY_SCHEMA_VERSION, type Analyzed, type ArticleFlag, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber } from '../core/records.js';
+import { findConflicts } from '../corpus/conflicts/index.js';
 import { buildCoverage } from '../corpus/coverage.js';
 import { reconcileEntities } from '../corpus/entities.js';
 import { findFacts, storyFacts } from '../corpus/facts.js';
@@ -100,14 +101,22 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
   const found = findFacts(story, { entityOf: entities.entityOf });
   const outletOf = (article: number): string => outletName(analyzed[article]!.article);
   const flags = flagArticles(story, found, entities);
+  const derivative = (article: number): boolean => flags[article]!.some(({ kind }) => kind === 'derivative');
   const facts = storyFacts(story, found, {
-    excluded: (article) => flags[article]!.some(({ kind }) => kind === 'derivative'),
+    excluded: derivative,
     flagged: (article) => flags[article]!.length > 0,
     outletOf,
   });
+  const entityNames = new Map(entities.entities.map(({ id, name }) => [id, name]));
+  const conflicts = findConflicts(story, {
+    factOf: found.factOf,
+    outletOf,
+    entityOf: entities.entityOf,
+    nameOf: (id) => entityNames.get(id) ?? null,
+    excluded: derivative,
+  });
   const quotes = storyQuotes(analyzed, entities);
   const articleIndex = new Map(analyzed.map(({ article }, index) => [article.id, index]));
-  const entityNames = new Map(entities.entities.map(({ id, name }) => [id, name]));
   const quoteVariants = findQuoteVariants(quotes, {
     articleIndex: (id) => articleIndex.get(id) ?? -1,
     originOf: origins.originOf,
@@ -136,7 +145,7 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
     dates: storyDates(analyzed),
     timeline: buildTimeline(story),
     facts,
-    conflicts: [],
+    conflicts,
     quoteVariants,
     coverage: buildCoverage(facts, articles, origins.groups.length),
     diagnostics,
