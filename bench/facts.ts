@@ -25,6 +25,7 @@ import {
   scorePairs,
   type PairCounts,
 } from './fact-pairs-score.js';
+import { articleFromBody } from '../src/extract/body.js';
 import { makeProgress } from './progress.js';
 import { percentile } from './shingle-score.js';
 
@@ -154,29 +155,9 @@ function timed<T>(work: () => T): [T, number] {
   return [value, performance.now() - started];
 }
 
-/** An {@link Extracted} record for a body of paragraphs, with empty metadata. */
+/** An {@link Extracted} record for a body of paragraphs, in English, with no other metadata. */
 function extractedOf(id: string, outlet: string | null, text: string, paragraphs: readonly Block[]): Extracted {
-  return {
-    id,
-    source: `${id}.txt`,
-    contentHash: id,
-    title: null,
-    kicker: null,
-    description: null,
-    published: null,
-    updated: null,
-    outlet,
-    credits: [],
-    byline: null,
-    language: 'en',
-    url: null,
-    imageUrl: null,
-    provenance: {},
-    text,
-    paragraphs,
-    removed: [],
-    diagnostics: [],
-  };
+  return articleFromBody({ id, outlet, text, paragraphs, language: 'en' });
 }
 
 /** A body with each gold sentence as its own paragraph. */

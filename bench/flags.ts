@@ -12,6 +12,7 @@ import { findOrigins, type AnalyzedStory } from '../src/corpus/origins.js';
 import { detectLanguage } from '../src/extract/language.js';
 import { extractHtml } from '../src/extract/html/index.js';
 import { fetchedForPage, loadExtractionPages, resolveExtractionDirectory } from './extraction.js';
+import { articleFromBody } from '../src/extract/body.js';
 import { makeProgress } from './progress.js';
 
 /**
@@ -114,27 +115,7 @@ function paragraphsOf(text: string): Block[] {
 /** A clean text as an article: the whole text is the body (no header parsing), its language detected. */
 function articleFromText(id: string, text: string): Extracted {
   const language = detectLanguage(text);
-  return {
-    id,
-    source: id,
-    contentHash: id,
-    title: null,
-    kicker: null,
-    description: null,
-    published: null,
-    updated: null,
-    outlet: null,
-    credits: [],
-    byline: null,
-    language,
-    url: null,
-    imageUrl: null,
-    provenance: language === null ? {} : { language: 'detected' },
-    text,
-    paragraphs: paragraphsOf(text),
-    removed: [],
-    diagnostics: [],
-  };
+  return articleFromBody({ id, source: id, text, paragraphs: paragraphsOf(text), language, provenance: language === null ? {} : { language: 'detected' } });
 }
 
 /** Runs the story steps and the flags on some articles (one story), adding to the tally. */

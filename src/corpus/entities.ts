@@ -58,7 +58,7 @@ interface Form {
 }
 
 /** The name as written, without a possessive ending or a leading article. */
-function cleanSurface(surface: string): string {
+export function cleanSurface(surface: string): string {
   return surface
     .replace(/\s+/g, ' ')
     .replace(/['’]s?$/u, '')

@@ -1,5 +1,6 @@
 import { analyzeArticle } from '../../src/analyze/index.js';
-import type { Analyzed, Block, Extracted } from '../../src/core/records.js';
+import type { Analyzed, Block } from '../../src/core/records.js';
+import { articleFromBody } from '../../src/extract/body.js';
 
 /** What a test article needs: the body's paragraphs are separated by a blank line. */
 export interface TestArticle {
@@ -25,27 +26,7 @@ export function paragraphBlocks(text: string): Block[] {
  */
 export function makeAnalyzed({ id, text, published = null }: TestArticle): Analyzed {
   const paragraphs = paragraphBlocks(text);
-  const extracted: Extracted = {
-    id,
-    source: `${id}.txt`,
-    contentHash: id,
-    title: null,
-    kicker: null,
-    description: null,
-    published,
-    updated: null,
-    outlet: null,
-    credits: [],
-    byline: null,
-    language: null,
-    url: null,
-    imageUrl: null,
-    provenance: {},
-    text,
-    paragraphs,
-    removed: [],
-    diagnostics: [],
-  };
+  const extracted = articleFromBody({ id, text, paragraphs, published });
   return analyzeArticle(extracted);
 }
 

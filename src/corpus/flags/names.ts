@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../core/annotations.js';
 import type { Analyzed } from '../../core/records.js';
-import type { ReconciledEntities } from '../entities.js';
+import { cleanSurface, type ReconciledEntities } from '../entities.js';
 import { compareNameWords, comparePersonNames, consonantSkeleton, nameWords, transliterationKey } from '../name-match.js';
 import type { AnalyzedStory } from '../origins.js';
 
@@ -44,15 +44,6 @@ export interface NameUsage {
   readonly formsByGroup: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Per article index: every name form it writes (folded key → a surface). */
   readonly formsByArticle: readonly ReadonlyMap<string, string>[];
-}
-
-/** The name as written, without a possessive ending, a leading article or extra spaces. */
-function cleanSurface(surface: string): string {
-  return surface
-    .replace(/\s+/g, ' ')
-    .replace(/['’]s?$/u, '')
-    .replace(/^the\s+/iu, '')
-    .trim();
 }
 
 function addForm(usage: GroupUsage, surface: string): void {
