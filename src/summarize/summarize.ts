@@ -1,6 +1,6 @@
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokensOfSentence } from '../analyze/tokens.js';
-import type { Analyzed, Citation, SummarySentence } from '../core/records.js';
+import type { Citation, SummarySentence } from '../core/records.js';
 import type { AnalyzedStory } from '../corpus/origins.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { makeUnionFind } from '../corpus/union-find.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Span } from '../../core/span.js';
 import { findQuotedPassages, normalizeParagraphs } from './marks.js';
 import { paragraphBlocks } from '../../../test/helpers/analyzed.js';
 

@@ -1,10 +1,10 @@
 import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
-import type { Block, Extracted, Fetched, Removed, Result } from '../../core/records.js';
+import type { Block, Extracted, Fetched, Result } from '../../core/records.js';
 import { detectLanguage } from '../language.js';
 import { BOILERPLATE_RULES, removeBoilerplate, type BoilerplateRule } from './boilerplate.js';
 import { LEADING_HEADER_RULES, makeHeaderDraft, TRAILING_HEADER_RULES, type LeadingHeaderRule, type TrailingHeaderRule } from './headers.js';
-import { separateGluedSentences, splitLines, type Line } from './lines.js';
+import { separateGluedSentences, splitLines } from './lines.js';
 
 /** Options for {@link extractText}; every rule list defaults to the exported ordered list. */
 export interface ExtractTextOptions {
