@@ -15,6 +15,7 @@ interface StoryCommandOptions extends NetworkCommandOptions {
   readonly verbose?: boolean;
   readonly sentences?: number;
   readonly words?: number;
+  readonly focus?: string;
   readonly color?: boolean;
 }
 
@@ -37,6 +38,7 @@ async function runStory(inputs: readonly string[], options: StoryCommandOptions)
     summary: {
       ...(options.sentences === undefined ? {} : { maxSentences: options.sentences }),
       ...(options.words === undefined ? {} : { maxWords: options.words }),
+      ...(options.focus === undefined ? {} : { focus: options.focus }),
     },
   });
   reportDiagnostics(story.diagnostics);
@@ -60,6 +62,7 @@ export function storyCommand(setExitCode: (code: number) => void): Command {
     .option('-v, --verbose', 'show the text of removed boilerplate, not only counts')
     .option('--sentences <n>', 'at most this many summary sentences (default 6)', parsePositiveInteger)
     .option('--words <n>', 'at most this many summary words', parsePositiveInteger)
+    .option('--focus <question>', 'prefer the sentences that answer this question or topic')
     .option('--no-color', 'no bold or dim styles in the terminal report');
   networkOptions(command);
   return command
@@ -70,6 +73,7 @@ Examples:
   parallax story examples/merrow-dam
   parallax story ./articles --format json
   parallax story a.txt b.txt --format md --out story.md
+  parallax story ./articles --focus "who built the dam?" --words 120
   parallax story page1.html https://example.org/news/a feed.xml subscriptions.opml
   cat article.txt | parallax story -
 

@@ -50,6 +50,8 @@ export const DIAGNOSTIC_CODES = [
   'decompression-limit',
   /** A feed or subscription list is not valid XML or JSON, or not a feed at all. */
   'invalid-feed',
+  /** The summary's focus question matched no sentence, so the summary is not focused. */
+  'focus-unmatched',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -169,8 +169,10 @@ export interface Citation {
 export interface SummarySentence {
   readonly text: string;
   readonly citations: readonly Citation[];
-  /** How many independent reports (origin groups) carry it. */
+  /** How many independent reports (origin groups) carry it; derivative articles add none. */
   readonly independentReports: number;
+  /** Ids of the conflicts whose values it states: other reports give other values, so it is not settled. */
+  readonly disputed: readonly string[];
 }
 
 /** Evidence that two articles are copies of one report. */

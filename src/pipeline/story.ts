@@ -1,7 +1,7 @@
 import { analyzeArticle } from '../analyze/index.js';
 import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { STORY_SCHEMA_VERSION, type Analyzed, type ArticleFlag, type Extracted, type Fetched, type Story, type StoryArticle, type StoryDate, type StoryNumber } from '../core/records.js';
 import { findConflicts } from '../corpus/conflicts/index.js';
 import { buildCoverage } from '../corpus/coverage.js';
@@ -16,7 +16,7 @@ import { buildTimeline } from '../corpus/timeline.js';
 import { countReportsPerWord } from '../corpus/report-frequency.js';
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
-import { summarize, type SummarizeOptions } from '../summarize/summarize.js';
+import { focusFound, summarize, type SummarizeOptions } from '../summarize/summarize.js';
 
 /** Options for {@link buildStory} and {@link storyFromFetched}. */
 export interface StoryOptions extends ResolveInputsOptions {
@@ -132,13 +132,17 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
     added: origins.added[index] ?? [],
     flags: flags[index]!,
   }));
+  const focus = options.summary?.focus;
+  if (focus !== undefined && analyzed.length > 0 && !focusFound(story, focus)) {
+    diagnostics.push(makeDiagnostic('warning', 'focus-unmatched', `no sentence answers the focus "${focus}"; the summary covers the whole story`));
+  }
   return {
     schemaVersion: STORY_SCHEMA_VERSION,
     title: chooseTitle(analyzed, origins.originOf, flags),
     articles,
     originGroups: origins.groups,
     independentReports: origins.groups.length,
-    summary: summarize(story, options.summary),
+    summary: summarize({ ...story, facts: found, excluded: derivative, flagged: (article) => flags[article]!.length > 0, conflicts }, options.summary),
     entities: entities.entities,
     quotes,
     numbers: storyNumbers(analyzed),

@@ -1,4 +1,4 @@
-import type { ArticleFlag, Citation, ConflictValue, Extracted, RemovedKind, Story, StoryArticle, StoryEntity, StoryFact, StoryQuote, TimelineEvent } from '../core/records.js';
+import type { ArticleFlag, Citation, ConflictValue, Extracted, RemovedKind, Story, StoryArticle, StoryEntity, StoryFact, StoryQuote, SummarySentence, TimelineEvent } from '../core/records.js';
 
 /**
  * What every report format says about a story, computed once: the formats differ only in how
@@ -135,4 +135,14 @@ export function factsById(story: Story): Map<string, StoryFact> {
 export function flagLine(flag: ArticleFlag, numbers: ReadonlyMap<string, number>): string {
   const from = flag.derivedFrom.length === 0 ? '' : ` from ${flag.derivedFrom.map((id) => `[${numbers.get(id) ?? '?'}]`).join('')}`;
   return `${flag.kind}${from}: ${flag.evidence.join('; ')}`;
+}
+
+/** For a summary sentence that takes a side in conflicts: "sources differ on deaths: at least 14 [1][2]; 19 [5]", one line per conflict. */
+export function disputeLines(story: Story, sentence: SummarySentence, numbers: ReadonlyMap<string, number>): string[] {
+  return sentence.disputed.flatMap((id) => {
+    const conflict = story.conflicts.find((candidate) => candidate.id === id);
+    if (conflict === undefined) return [];
+    const values = conflict.values.map((value) => `${conflictValueLine(value)} ${citationMarkers(value.members, numbers).map((number) => `[${number}]`).join('')}`);
+    return [`sources differ on ${conflict.about}: ${values.join('; ')}`];
+  });
 }

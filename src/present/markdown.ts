@@ -2,6 +2,7 @@ import type { Citation, Story } from '../core/records.js';
 import { outletName } from '../corpus/outlet.js';
 import {
   agreedFacts,
+  disputeLines,
   articlesWithout,
   conflictValueLine,
   factsById,
@@ -40,7 +41,10 @@ export function renderMarkdown(story: Story, options: ReportOptions = {}): strin
   if (story.summary.length === 0) out.push('*No sentence could be chosen and verified.*');
   const link = (number: number): string => `[\\[${number}\\]](#article-${number})`;
   const links = (citations: readonly Citation[]): string => citationMarkers(citations, numbers).map(link).join('');
-  for (const sentence of story.summary) out.push(`- ${escapeMarkdown(sentence.text)} ${links(sentence.citations)}`);
+  for (const sentence of story.summary) {
+    out.push(`- ${escapeMarkdown(sentence.text)} ${links(sentence.citations)}`);
+    for (const line of disputeLines(story, sentence, numbers)) out.push(`  - *${escapeMarkdown(line)}*`);
+  }
   if (story.conflicts.length > 0) {
     out.push('', '## Where reports conflict', '');
     for (const conflict of story.conflicts) {

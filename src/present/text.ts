@@ -1,6 +1,7 @@
 import type { Citation, Story } from '../core/records.js';
 import {
   agreedFacts,
+  disputeLines,
   articlesWithout,
   conflictValueLine,
   factsById,
@@ -43,6 +44,7 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
   for (const sentence of story.summary) {
     const markers = citationMarkers(sentence.citations, numbers).map((number) => `[${number}]`).join('');
     out.push(`  • ${wrap(`${inert(sentence.text)} ${markers}`, 96, '    ')}`);
+    for (const line of disputeLines(story, sentence, numbers)) out.push(`    ${wrap(`⚠ ${inert(line)}`, 92, '      ')}`);
   }
   out.push('');
 
