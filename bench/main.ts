@@ -4,6 +4,7 @@ import { runExtractionBench } from './extraction.js';
 import { runFactsBench } from './facts.js';
 import { runFlagsBench } from './flags.js';
 import { runQuotesBench } from './quotes.js';
+import { runRougeBench } from './rouge.js';
 import { runStoryBench } from './story.js';
 
 const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
@@ -24,6 +25,8 @@ Benchmarks on public data (read from ../shared/data by default):
                how it grows with the number of sentences
   conflicts    conflicting figures and dates: the known conflicts of our example, false conflicts
                in pooled unrelated Multi-News stories, next to a same-count-key baseline
+  rouge        our ROUGE on Multi-News with First-3: R-1/R-2/R-SU4/R-L F1 with 95% intervals, next
+               to the published First-3 scores; scoring time per cluster
   flags        article flags on native news (Multi-News, extraction benchmark texts): false
                derivative / compilation / machine-translated rates next to one-mark baselines;
                recall on compilations built from Multi-News documents
@@ -76,6 +79,8 @@ function main(args: string[]): number {
       return 0;
     case 'conflicts':
       return runConflictsBench({ dataDirectory, limit });
+    case 'rouge':
+      return runRougeBench({ dataDirectory, limit });
     case 'flags':
       return runFlagsBench({ dataDirectory, limit });
     default:

@@ -252,3 +252,16 @@ describe('findNumbers: robustness', () => {
     assert.ok(mentions.length >= 20_000);
   });
 });
+
+test('countKey reads homes abandoned, moves to safety, -ing verbs and a bare count named just before', () => {
+  const keyOf = (text: string, figure: string): string | null => {
+    const mention = findNumbers(text, [{ start: 0, end: text.length }]).find((found) => text.slice(found.start, found.end).includes(figure));
+    assert.ok(mention, figure);
+    return countKey(mention, text);
+  };
+  assert.equal(keyOf('About 8,500 people abandoned their houses overnight.', '8,500'), 'displaced');
+  assert.equal(keyOf('Roughly 6,000 residents were moved to safety.', '6,000'), 'displaced');
+  assert.equal(keyOf('The blast ripped through the market, killing 12 people.', '12'), 'death');
+  assert.equal(keyOf('By evening the number of perished grew to 19 people.', '19'), 'death');
+  assert.equal(keyOf('He lost his life savings in the fraud and retired at the age of 61 in the village.', '61'), null);
+});

@@ -1075,14 +1075,17 @@ export function findNumbers(text: string, sentences: readonly Span[]): NumberMen
 
 /** What a count of people is a count of, by the words around it ("killed", "deaths", "died"). */
 const COUNT_EVENT_WORDS: ReadonlyMap<string, string> = new Map([
-  ...(['death', 'deaths', 'dead', 'killed', 'died', 'dies', 'die', 'fatality', 'fatalities', 'life', 'lives', 'perished', 'drowned', 'toll'] as const)
+  ...(['death', 'deaths', 'dead', 'killed', 'killing', 'died', 'dies', 'die', 'fatality', 'fatalities', 'life', 'lives', 'perished', 'drowned', 'toll'] as const)
     .map((word) => [word, 'death'] as const),
-  ...(['injured', 'wounded', 'hurt', 'injury', 'injuries'] as const).map((word) => [word, 'injured'] as const),
+  ...(['injured', 'injuring', 'wounded', 'wounding', 'hurt', 'injury', 'injuries'] as const).map((word) => [word, 'injured'] as const),
   ...(['missing', 'unaccounted'] as const).map((word) => [word, 'missing'] as const),
   ...(['evacuated', 'evacuee', 'evacuees', 'displaced', 'homeless', 'fled', 'relocated'] as const).map((word) => [word, 'displaced'] as const),
   ...(['arrested', 'detained', 'arrest', 'arrests', 'detention', 'detentions'] as const).map((word) => [word, 'arrested'] as const),
   ...(['rescued'] as const).map((word) => [word, 'rescued'] as const),
 ]);
+
+/** How many words before a number a count's kind may be named ("the number of people killed had risen to"). */
+const NAMED_COUNT_WORDS = 8;
 
 /** Heads that name the same counted thing in different words. */
 const HEAD_SYNONYMS: ReadonlyMap<string, string> = new Map([
@@ -1124,7 +1127,8 @@ export function countKey(mention: NumberMention, text: string): string | null {
     const word = after[at] ?? '';
     const next = after.slice(at + 1, at + 4);
     if (word === 'lost' && next.includes('lives')) return 'death';
-    if (['left', 'forced', 'driven', 'fled'].includes(word) && next.some((part) => part === 'homes' || part === 'home')) return 'displaced';
+    if (['left', 'forced', 'driven', 'fled', 'abandoned'].includes(word) && next.some((part) => ['homes', 'home', 'houses', 'house'].includes(part))) return 'displaced';
+    if (word === 'moved' && next.includes('safety')) return 'displaced';
     const key = COUNT_EVENT_WORDS.get(word);
     if (key !== undefined && word !== 'toll') return key;
   }
@@ -1133,10 +1137,13 @@ export function countKey(mention: NumberMention, text: string): string | null {
   const verbBefore = /(\p{L}+)\s+$/u.exec(clauseBefore)?.[1]?.toLowerCase() ?? '';
   const keyBefore = COUNT_EVENT_WORDS.get(verbBefore);
   if (keyBefore !== undefined && /(?:ed|ing)$/.test(verbBefore)) return keyBefore;
-  // 4. A count named earlier in the clause: "the number of people killed had risen to 19", "put
-  // the number of dead at 19", "the death toll rose to 19".
-  if (mention.counted === null && /^(?:to|at|reached|hit|of|is|was|stands|stood)$/.test(verbBefore)) {
-    const named = wordsOf(clauseBefore).reverse().find((word) => COUNT_EVENT_WORDS.has(word));
+  // 4. A count named just before, in the clause: "the number of people killed had risen to 19",
+  // "put the number of dead at 19", "the death toll rose to 19", "the number of perished grew
+  // to 19 people" (a count of bare people takes its kind from there). Only the last few words
+  // are read: "at the age of eleven" after "lost his life" earlier is not a death.
+  const bareCount = mention.counted === null || mention.countedHead === 'person';
+  if (bareCount && /^(?:to|at|reached|hit|of|is|was|stands|stood)$/.test(verbBefore)) {
+    const named = wordsOf(clauseBefore).slice(-NAMED_COUNT_WORDS).reverse().find((word) => COUNT_EVENT_WORDS.has(word));
     if (named !== undefined) return COUNT_EVENT_WORDS.get(named) ?? null;
   }
   const head = mention.countedHead;

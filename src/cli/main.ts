@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ParallaxError } from '../core/errors.js';
 import { extractCommand } from './extract.js';
+import { rougeCommand } from './rouge.js';
 import { storyCommand } from './story.js';
 
 /** Exit codes: 0 success, 1 nothing could be done with the inputs (or an operational failure), 2 usage error. */
@@ -22,6 +23,7 @@ function makeProgram(setExitCode: (code: number) => void): Command {
     .exitOverride();
   program.addCommand(storyCommand(setExitCode).exitOverride());
   program.addCommand(extractCommand(setExitCode).exitOverride());
+  program.addCommand(rougeCommand(setExitCode).exitOverride());
   return program;
 }
 

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { splitSentences } from '../src/analyze/sentences.js';
+import { averageScores, scoreSummary, type DocumentScores, type RougeOptions } from '../src/evaluate/rouge/index.js';
+import { makeProgress } from './progress.js';
+import { rougeN } from './rouge-n.js';
+
+/** Options of the ROUGE benchmark. */
+export interface RougeBenchOptions {
+  /** The evaluation data folder, or the multi-news-dev folder itself. */
+  readonly dataDirectory: string;
+  readonly limit: number;
+}
+
+interface Cluster {
+  readonly id: string;
+  readonly documents: readonly string[];
+  readonly summary: string;
+}
+
+/** Multi-News numbers published for the full-length data (ROUGE-1 / ROUGE-2 / ROUGE-SU4 F1), from ../shared/data/README.md. */
+const PUBLISHED: readonly [string, number, number, number][] = [
+  ['First-3 (Fabbri et al. 2019)', 39.41, 11.77, 14.51],
+  ['LexRank', 38.27, 12.7, 13.2],
+  ['TextRank', 38.44, 13.1, 13.5],
+  ['MMR', 38.77, 11.98, 12.91],
+  ['Hi-MAP', 43.47, 14.89, 17.41],
+  ['PEGASUS', 47.52, 18.72, 24.91],
+  ['PRIMERA', 49.9, 21.1, 25.9],
+];
+
+/**
+ * How far plain ROUGE-N may land from ROUGE-1.5.5 on rounding alone: ROUGE rounds recall and
+ * precision to five decimals (±0.000005 each) and computes F from the rounded values, then
+ * rounds F too.
+ */
+const ROUNDING_BAND = 1.5e-5;
+
+/** The measures reported, as ROUGE-1.5.5 names them. */
+const MEASURES = ['rouge1', 'rouge2', 'rougeSU4', 'rougeL'] as const;
+
+function clustersFile(dataDirectory: string): string {
+  const nested = join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz');
+  return existsSync(nested) ? nested : join(dataDirectory, 'clusters.jsonl.gz');
+}
+
+function loadClusters(path: string, limit: number): Cluster[] {
+  const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+  return lines.slice(0, limit).map((line) => JSON.parse(line) as Cluster);
+}
+
+/** A text as ROUGE reads it: one sentence per line. */
+function sentencePerLine(text: string, maxSentences = Number.POSITIVE_INFINITY): string {
+  return splitSentences(text, [{ start: 0, end: text.length }])
+    .slice(0, maxSentences)
+    .map((span) => text.slice(span.start, span.end).replace(/\s+/g, ' ').trim())
+    .join('\n');
+}
+
+/** The baselines scored, each a way to build a summary from a cluster. */
+const SYSTEMS: readonly [string, (cluster: Cluster) => string][] = [
+  ['First-3 of each document', (cluster) => cluster.documents.map((document) => sentencePerLine(document, 3)).join('\n')],
+  ['First-3 of the first document', (cluster) => sentencePerLine(cluster.documents[0] ?? '', 3)],
+];
+
+/** ROUGE settings compared: ROUGE-1.5.5 flags and the library options they stand for. */
+const SETTINGS: readonly [string, RougeOptions][] = [
+  ['-n 2 -2 4 -u', {}],
+  ['-n 2 -2 4 -u -m', { stem: true }],
+];
+
+function quantiles(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+  return `median ${at(0.5).toFixed(2)} ms, p90 ${at(0.9).toFixed(2)} ms, max ${at(1).toFixed(2)} ms`;
+}
+
+/**
+ * Scores baseline summaries of Multi-News clusters with the ROUGE-1.5.5 reproduction
+ * (src/evaluate/rouge): corpus F with ROUGE's 95% bootstrap intervals next to the published
+ * Multi-News numbers, time per cluster and for the bootstrap, and how far plain ROUGE-N
+ * (bench/rouge-n.ts) lands from ROUGE-1.5.5's numbers without stemming, by cause.
+ */
+export function runRougeBench(options: RougeBenchOptions): number {
+  const path = clustersFile(options.dataDirectory);
+  if (!existsSync(path)) {
+    process.stderr.write(`bench: no Multi-News clusters at ${path}\n`);
+    return 1;
+  }
+  const clusters = loadClusters(path, options.limit);
+  const candidates = SYSTEMS.map(([name, build]) => ({ name, summaries: clusters.map(build) }));
+  const references = clusters.map((cluster) => sentencePerLine(cluster.summary));
+
+  const rows: string[] = [];
+  const timesMs: number[] = [];
+  const bootstrapMs: number[] = [];
+  const failures = new Map<string, number>();
+  const progress = makeProgress('rouge', candidates.length * SETTINGS.length * clusters.length);
+  for (const [flags, settings] of SETTINGS) {
+    for (const system of candidates) {
+      const documents: DocumentScores[] = [];
+      system.summaries.forEach((summary, index) => {
+        const started = performance.now();
+        try {
+          documents.push({ id: clusters[index]?.id ?? String(index), scores: scoreSummary(summary, [references[index] ?? ''], settings) });
+        } catch (error) {
+          const cause = error instanceof Error ? error.constructor.name : 'unknown';
+          failures.set(cause, (failures.get(cause) ?? 0) + 1);
+        }
+        timesMs.push(performance.now() - started);
+        progress.tick();
+      });
+      const started = performance.now();
+      const average = averageScores(documents);
+      bootstrapMs.push(performance.now() - started);
+      const cells = MEASURES.map((key) => {
+        const f = average[key]?.f1;
+        return f === undefined ? '—' : `${(100 * f.average).toFixed(2)} [${(100 * f.lower).toFixed(2)}–${(100 * f.upper).toFixed(2)}]`;
+      });
+      rows.push(`${system.name.padEnd(32)} ${flags.padEnd(16)} ${cells.map((cell) => cell.padEnd(22)).join('')}`);
+    }
+  }
+  progress.done();
+
+  // Plain ROUGE-N against ROUGE-1.5.5 without stemming, per cluster, on the first system.
+  const differences = { rounding: 0, nonAscii: 0, other: 0 };
+  let largest = 0;
+  candidates[0]?.summaries.forEach((summary, index) => {
+    const reference = references[index] ?? '';
+    const ours = scoreSummary(summary, [reference], { lcs: false });
+    for (const n of [1, 2]) {
+      const plain = rougeN(summary, reference, n);
+      const score = ours[`rouge${n}`];
+      if (score === undefined) continue;
+      const difference = Math.max(Math.abs(score.recall - plain.recall), Math.abs(score.precision - plain.precision), Math.abs(score.f1 - plain.f1));
+      largest = Math.max(largest, difference);
+      if (difference <= ROUNDING_BAND) differences.rounding++;
+      else if (/[^\u0000-\u007f]/.test(summary + reference)) differences.nonAscii++;
+      else differences.other++;
+    }
+  });
+
+  console.log(`ROUGE benchmark: ${clusters.length} Multi-News clusters (${path}), one human reference each`);
+  console.log('scores by the ROUGE-1.5.5 reproduction (src/evaluate/rouge); each cell: ROUGE Average_F ×100 [95% bootstrap interval, 1000 resamples]');
+  console.log('');
+  console.log(`${'system'.padEnd(32)} ${'ROUGE-1.5.5 flags'.padEnd(16)} ${MEASURES.map((key) => key.replace('rouge', 'ROUGE-').padEnd(22)).join('')}`);
+  for (const row of rows) console.log(row);
+  console.log('');
+  console.log('published on the full-length Multi-News (ROUGE-1 / ROUGE-2 / ROUGE-SU4 F1; this copy is shorter, and the papers do not all give their flags):');
+  for (const [name, r1, r2, su4] of PUBLISHED) console.log(`  ${name.padEnd(30)} ${r1.toFixed(2).padStart(6)} ${r2.toFixed(2).padStart(6)} ${su4.toFixed(2).padStart(6)}`);
+  console.log('');
+  console.log(`time to score one cluster (ROUGE-1, -2, -L, -SU4): ${quantiles(timesMs)}; ${clusters.length} clusters take ${((timesMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, candidates.length * SETTINGS.length)) / 1000).toFixed(2)} s`);
+  console.log(`bootstrap intervals over ${clusters.length} clusters (4 measures × R, P, F): ${quantiles(bootstrapMs)}`);
+  console.log('');
+  const compared = differences.rounding + differences.nonAscii + differences.other;
+  console.log(`plain ROUGE-N (bench/rouge-n.ts) against ROUGE-1.5.5 without stemming, ROUGE-1 and -2 of '${candidates[0]?.name ?? ''}' (${compared} pairs):`);
+  console.log(`  within rounding (≤ ${ROUNDING_BAND}: ROUGE rounds R and P to 5 decimals, then computes F from them): ${differences.rounding}`);
+  console.log(`  further apart, text with non-ASCII characters (ROUGE drops them, rouge-n.ts lower-cases them with Unicode rules): ${differences.nonAscii}`);
+  console.log(`  further apart, other causes: ${differences.other}`);
+  console.log(`  largest difference: ${largest.toExponential(2)}`);
+  if (failures.size > 0) console.log(`scoring errors: ${[...failures].map(([cause, count]) => `${cause} ${count}`).join(', ')}`);
+  return failures.size > 0 ? 1 : 0;
+}
