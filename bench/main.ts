@@ -6,6 +6,7 @@ import { runFlagsBench } from './flags.js';
 import { runQuotesBench } from './quotes.js';
 import { runRougeBench } from './rouge.js';
 import { runStoryBench } from './story.js';
+import { runSummarizationBench } from './summarization.js';
 
 const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
 
@@ -25,6 +26,9 @@ Benchmarks on public data (read from ../shared/data by default):
                how it grows with the number of sentences
   conflicts    conflicting figures and dates: the known conflicts of our example, false conflicts
                in pooled unrelated Multi-News stories, next to a same-count-key baseline
+  summarization  Multi-News: Parallax vs Lead-3 / LexRank / TextRank / Centroid / MMR at one word
+               budget, ROUGE-1/2/SU4 F1 (stemmed) with 95% bootstrap intervals, citations
+               verified, boilerplate sentences, ms per cluster and per 25-article story
   rouge        our ROUGE on Multi-News with First-3: R-1/R-2/R-SU4/R-L F1 with 95% intervals, next
                to the published First-3 scores; scoring time per cluster
   flags        article flags on native news (Multi-News, extraction benchmark texts): false
@@ -34,7 +38,7 @@ Benchmarks on public data (read from ../shared/data by default):
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
   --limit N     at most N items (default: all)
-  --words N     summary length budget in words (story; default 250)
+  --words N     summary length budget in words (story: default 250; summarization: 220)
   --json FILE   write per-page scores as JSON (extraction)
   --page ID     show Parallax's text against the reference on one page, by id or id prefix
                 (extraction)
@@ -79,6 +83,8 @@ function main(args: string[]): number {
       return 0;
     case 'conflicts':
       return runConflictsBench({ dataDirectory, limit });
+    case 'summarization':
+      return runSummarizationBench({ dataDirectory, limit, ...(readOption(args, '--words') === undefined ? {} : { words }) });
     case 'rouge':
       return runRougeBench({ dataDirectory, limit });
     case 'flags':
