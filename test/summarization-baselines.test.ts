@@ -8,7 +8,7 @@ import { lexRank } from '../bench/baselines/lexrank.js';
 import { mmr } from '../bench/baselines/mmr.js';
 import { textRank, textRankSimilarity } from '../bench/baselines/textrank.js';
 import { bootstrapDifference, bootstrapMean } from '../bench/bootstrap.js';
-import { boilerplateReason } from '../bench/summarization.js';
+import { boilerplateReason } from '../src/summarize/boilerplate.js';
 
 /**
  * The summarization benchmark's pieces on inputs small enough to check by hand: the budget

@@ -4,6 +4,7 @@ import { tokensOfSentence } from '../analyze/tokens.js';
 import type { Citation, StoryConflict, SummarySentence } from '../core/records.js';
 import { countIndependentReports, type Facts } from '../corpus/facts.js';
 import type { AnalyzedStory } from '../corpus/origins.js';
+import { boilerplateReason } from './boilerplate.js';
 import { verifyCitation } from './citations.js';
 
 /** Options for {@link summarize}. */
@@ -59,12 +60,9 @@ const MAX_WORDS = 60;
  */
 const DANGLING_OPENER = /^["“‘']?(?:he|she|they|it|this|that|these|those|his|her|their|its|however|but|and|also|meanwhile|still|yet|moreover|nevertheless|instead|then|there|here|such)\b/i;
 
-/** Lines that address the reader rather than report: subscription, sharing, legal and navigation text. */
-const READER_ADDRESS = /\b(?:subscribe|newsletter|sign up|click here|follow us|share this|all rights reserved|copyright|cookies?|advertisement|read more|see also|related:)\b/i;
-
 /** Why a sentence cannot be in a summary: a question, a heading, a fragment, boilerplate. */
 function isUnfitForSummary(text: string, words: number): boolean {
-  return words < MIN_WORDS || words > MAX_WORDS || /[?:]["”’]?$/.test(text) || !/[.!"”’]$/.test(text) || READER_ADDRESS.test(text);
+  return words < MIN_WORDS || words > MAX_WORDS || /[?:]["”’]?$/.test(text) || !/[.!"”’]$/.test(text) || boilerplateReason(text) !== null;
 }
 
 /** The concepts of a sentence: lemmas of its content words and bigrams of adjacent ones. */
