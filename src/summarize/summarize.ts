@@ -224,9 +224,11 @@ function sentenceGroups(input: SummaryInput): (article: number, sentence: number
 }
 
 /**
- * Each concept's weight: the independent reports using it; with a single report, how many of
- * its sentences use it (a lone report's summary still follows what it repeats). Bigrams weigh
- * {@link BIGRAM_WEIGHT} times as much.
+ * Each concept's weight: the other independent reports using it, plus the logarithm of the
+ * number of sentences using it (what the story keeps repeating matters, with diminishing
+ * returns; a lone report's summary still follows what it repeats), plus a small floor. On
+ * Multi-News (`npm run bench -- summarization`) the logarithm gave +0.25 ROUGE-2 over a capped
+ * linear count. Bigrams weigh {@link BIGRAM_WEIGHT} times as much.
  */
 function conceptWeights(candidates: readonly Candidate[], originOf: readonly string[], excluded: (article: number) => boolean): Map<string, number> {
   const reports = new Map<string, Set<string>>();
@@ -244,7 +246,7 @@ function conceptWeights(candidates: readonly Candidate[], originOf: readonly str
   const weights = new Map<string, number>();
   for (const [concept, count] of sentences) {
     const reporting = reports.get(concept)?.size ?? 0;
-    const weight = reporting - 1 + 0.25 * Math.min(1, (count - 1) / 3) + 0.05;
+    const weight = Math.max(0, reporting - 1) + Math.log(count) + 0.05;
     weights.set(concept, concept.includes(' ') ? BIGRAM_WEIGHT * weight : weight);
   }
   return weights;
