@@ -5,14 +5,11 @@ import { runFactsBench } from './facts.js';
 import { runFlagsBench } from './flags.js';
 import { runQuotesBench } from './quotes.js';
 import { runRougeBench } from './rouge.js';
-import { runStoryBench } from './story.js';
 import { runSummarizationBench } from './summarization.js';
 
 const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
 
 Benchmarks on public data (read from ../shared/data by default):
-  story        parallax story on Multi-News clusters: summary ROUGE-1/2 next to lead baselines,
-               citations verified, copies found, time per cluster
   extraction   HTML article extraction on the 181 pages of the scrapinghub benchmark: shingle
                P/R/F1 (± bootstrap) of Parallax and Readability.js run here, next to the
                published outputs of other extractors; time per page; the pages lost most
@@ -38,7 +35,7 @@ Benchmarks on public data (read from ../shared/data by default):
 Options:
   --data DIR    the evaluation data folder (default ../shared/data)
   --limit N     at most N items (default: all)
-  --words N     summary length budget in words (story: default 250; summarization: 220)
+  --words N     summary length budget in words (summarization; default 220)
   --json FILE   write per-page scores as JSON (extraction)
   --page ID     show Parallax's text against the reference on one page, by id or id prefix
                 (extraction)
@@ -60,15 +57,13 @@ function main(args: string[]): number {
   }
   const dataDirectory = readOption(args, '--data') ?? '../shared/data';
   const limit = Number(readOption(args, '--limit') ?? Number.POSITIVE_INFINITY);
-  const words = Number(readOption(args, '--words') ?? 250);
+  const wordsOption = readOption(args, '--words');
+  const words = Number(wordsOption ?? 1);
   if (!(limit > 0) || !(words > 0)) {
     process.stderr.write('bench: --limit and --words take positive numbers\n');
     return 2;
   }
   switch (name) {
-    case 'story':
-      runStoryBench({ dataDirectory, limit, words });
-      return 0;
     case 'extraction': {
       const json = readOption(args, '--json');
       const page = readOption(args, '--page');
@@ -84,7 +79,7 @@ function main(args: string[]): number {
     case 'conflicts':
       return runConflictsBench({ dataDirectory, limit });
     case 'summarization':
-      return runSummarizationBench({ dataDirectory, limit, ...(readOption(args, '--words') === undefined ? {} : { words }) });
+      return runSummarizationBench({ dataDirectory, limit, ...(wordsOption === undefined ? {} : { words }) });
     case 'rouge':
       return runRougeBench({ dataDirectory, limit });
     case 'flags':

@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import { splitSentences } from '../src/analyze/sentences.js';
 import { averageScores, scoreSummary, type DocumentScores, type RougeOptions } from '../src/evaluate/rouge/index.js';
 import { makeProgress } from './progress.js';
-import { rougeN } from './rouge-n.js';
 
 /** Options of the ROUGE benchmark. */
 export interface RougeBenchOptions {
@@ -30,12 +29,6 @@ const PUBLISHED: readonly [string, number, number, number][] = [
   ['PRIMERA', 49.9, 21.1, 25.9],
 ];
 
-/**
- * How far plain ROUGE-N may land from ROUGE-1.5.5 on rounding alone: ROUGE rounds recall and
- * precision to five decimals (±0.000005 each) and computes F from the rounded values, then
- * rounds F too.
- */
-const ROUNDING_BAND = 1.5e-5;
 
 /** The measures reported, as ROUGE-1.5.5 names them. */
 const MEASURES = ['rouge1', 'rouge2', 'rougeSU4', 'rougeL'] as const;
@@ -79,8 +72,7 @@ function quantiles(values: readonly number[]): string {
 /**
  * Scores baseline summaries of Multi-News clusters with the ROUGE-1.5.5 reproduction
  * (src/evaluate/rouge): corpus F with ROUGE's 95% bootstrap intervals next to the published
- * Multi-News numbers, time per cluster and for the bootstrap, and how far plain ROUGE-N
- * (bench/rouge-n.ts) lands from ROUGE-1.5.5's numbers without stemming, by cause.
+ * Multi-News numbers, and the time per cluster and for the bootstrap.
  */
 export function runRougeBench(options: RougeBenchOptions): number {
   const path = clustersFile(options.dataDirectory);
@@ -123,24 +115,6 @@ export function runRougeBench(options: RougeBenchOptions): number {
   }
   progress.done();
 
-  // Plain ROUGE-N against ROUGE-1.5.5 without stemming, per cluster, on the first system.
-  const differences = { rounding: 0, nonAscii: 0, other: 0 };
-  let largest = 0;
-  candidates[0]?.summaries.forEach((summary, index) => {
-    const reference = references[index] ?? '';
-    const ours = scoreSummary(summary, [reference], { lcs: false });
-    for (const n of [1, 2]) {
-      const plain = rougeN(summary, reference, n);
-      const score = ours[`rouge${n}`];
-      if (score === undefined) continue;
-      const difference = Math.max(Math.abs(score.recall - plain.recall), Math.abs(score.precision - plain.precision), Math.abs(score.f1 - plain.f1));
-      largest = Math.max(largest, difference);
-      if (difference <= ROUNDING_BAND) differences.rounding++;
-      else if (/[^\u0000-\u007f]/.test(summary + reference)) differences.nonAscii++;
-      else differences.other++;
-    }
-  });
-
   console.log(`ROUGE benchmark: ${clusters.length} Multi-News clusters (${path}), one human reference each`);
   console.log('scores by the ROUGE-1.5.5 reproduction (src/evaluate/rouge); each cell: ROUGE Average_F ×100 [95% bootstrap interval, 1000 resamples]');
   console.log('');
@@ -153,12 +127,6 @@ export function runRougeBench(options: RougeBenchOptions): number {
   console.log(`time to score one cluster (ROUGE-1, -2, -L, -SU4): ${quantiles(timesMs)}; ${clusters.length} clusters take ${((timesMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, candidates.length * SETTINGS.length)) / 1000).toFixed(2)} s`);
   console.log(`bootstrap intervals over ${clusters.length} clusters (4 measures × R, P, F): ${quantiles(bootstrapMs)}`);
   console.log('');
-  const compared = differences.rounding + differences.nonAscii + differences.other;
-  console.log(`plain ROUGE-N (bench/rouge-n.ts) against ROUGE-1.5.5 without stemming, ROUGE-1 and -2 of '${candidates[0]?.name ?? ''}' (${compared} pairs):`);
-  console.log(`  within rounding (≤ ${ROUNDING_BAND}: ROUGE rounds R and P to 5 decimals, then computes F from them): ${differences.rounding}`);
-  console.log(`  further apart, text with non-ASCII characters (ROUGE drops them, rouge-n.ts lower-cases them with Unicode rules): ${differences.nonAscii}`);
-  console.log(`  further apart, other causes: ${differences.other}`);
-  console.log(`  largest difference: ${largest.toExponential(2)}`);
   if (failures.size > 0) console.log(`scoring errors: ${[...failures].map(([cause, count]) => `${cause} ${count}`).join(', ')}`);
   return failures.size > 0 ? 1 : 0;
 }
