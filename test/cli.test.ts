@@ -54,6 +54,18 @@ describe('parallax story (command line)', () => {
     assert.match(await readFile(out, 'utf8'), /^# Harbour wall repaired/);
   });
 
+  test('a focus question that matches nothing gives a warning and the whole story’s summary; --words 0 is a usage error', () => {
+    const { code, stdout, stderr } = parallax(['story', '-', '--focus', 'cryptocurrency exchange', '--format', 'json'], ARTICLE);
+    assert.equal(code, 0);
+    assert.match(stderr, /warning: no sentence answers the focus "cryptocurrency exchange"/);
+    const story = JSON.parse(stdout) as { summary: unknown[]; diagnostics: Array<{ code: string }> };
+    assert.ok(story.summary.length > 0);
+    assert.ok(story.diagnostics.some((diagnostic) => diagnostic.code === 'focus-unmatched'));
+    const zero = parallax(['story', '-', '--words', '0'], ARTICLE);
+    assert.equal(zero.code, 2);
+    assert.match(zero.stderr, /positive whole number/);
+  });
+
   test('reads one article from standard input', () => {
     const { code, stdout } = parallax(['story', '-', '--format', 'json'], ARTICLE);
     assert.equal(code, 0);

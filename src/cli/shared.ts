@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { describeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { ParallaxError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 import type { ResolveInputsOptions } from '../ingest/inputs.js';
@@ -61,7 +61,7 @@ export function useColor(options: { readonly out?: string; readonly color?: bool
 /** Prints diagnostics to stderr, one per line: severity, input, cause. */
 export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) {
-    process.stderr.write(`parallax: ${diagnostic.severity}: ${diagnostic.input ?? ''}: ${diagnostic.message}\n`);
+    process.stderr.write(`parallax: ${describeDiagnostic(diagnostic)}\n`);
   }
 }
 

@@ -65,3 +65,9 @@ export function makeDiagnostic(
 ): Diagnostic {
   return input === undefined ? { severity, code, message } : { severity, code, message, input };
 }
+
+/** A diagnostic as one line: "warning: a.txt: not valid UTF-8", or without the input when it is about none. */
+export function describeDiagnostic(diagnostic: Diagnostic, quote: (text: string) => string = (text) => text): string {
+  const about = diagnostic.input === undefined ? '' : `${quote(diagnostic.input)}: `;
+  return `${diagnostic.severity}: ${about}${quote(diagnostic.message)}`;
+}

@@ -1,3 +1,4 @@
+import { describeDiagnostic } from '../core/diagnostic.js';
 import type { Citation, Story } from '../core/records.js';
 import { outletName } from '../corpus/outlet.js';
 import {
@@ -122,7 +123,7 @@ export function renderMarkdown(story: Story, options: ReportOptions = {}): strin
   if (story.diagnostics.length > 0) {
     out.push('## Inputs with problems', '');
     for (const diagnostic of story.diagnostics) {
-      out.push(`- **${diagnostic.severity}** ${escapeMarkdown(diagnostic.input ?? '')}: ${escapeMarkdown(diagnostic.message)}`);
+      out.push(`- ${describeDiagnostic(diagnostic, escapeMarkdown)}`);
     }
     out.push('');
   }

@@ -1,3 +1,4 @@
+import { describeDiagnostic } from '../core/diagnostic.js';
 import type { Citation, Story } from '../core/records.js';
 import {
   agreedFacts,
@@ -169,7 +170,7 @@ export function renderText(story: Story, options: ReportOptions = {}): string {
   if (story.diagnostics.length > 0) {
     out.push('', bold('Inputs with problems'));
     for (const diagnostic of story.diagnostics) {
-      out.push(`  ${diagnostic.severity}: ${inert(diagnostic.input ?? '')}: ${diagnostic.message}`);
+      out.push(`  ${describeDiagnostic(diagnostic, inert)}`);
     }
   }
   return `${out.join('\n')}\n`;
