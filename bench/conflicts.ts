@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { analyzeArticle } from '../src/analyze/index.js';
 import { countKey } from '../src/analyze/numbers.js';
 import type { Analyzed, StoryConflict } from '../src/core/records.js';
@@ -11,6 +10,7 @@ import { intervalsOverlap, valueInterval } from '../src/corpus/conflicts/interva
 import { findOrigins, type AnalyzedStory } from '../src/corpus/origins.js';
 import { extractArticle } from '../src/extract/index.js';
 import { fetchedFromBytes } from '../src/ingest/files.js';
+import { loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
 import { makeProgress } from './progress.js';
 
 /**
@@ -169,15 +169,6 @@ function scoreKnown(conflicts: readonly StoryConflict[], known: readonly KnownCo
   return { found: known.length - missed.length, missed, extra };
 }
 
-/** The Multi-News clusters: the folder under a data folder, or the folder itself. */
-function loadClusters(dataDirectory: string, limit: number): Array<{ id: string; documents: string[] }> {
-  const nested = join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz');
-  const path = existsSync(nested) ? nested : join(dataDirectory, 'clusters.jsonl.gz');
-  if (!existsSync(path)) return [];
-  const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
-  return lines.slice(0, Number.isFinite(limit) ? limit : lines.length).map((line) => JSON.parse(line) as { id: string; documents: string[] });
-}
-
 /** Which cluster each article of a pooled story came from, read from its source name. */
 function clusterOfMember(story: AnalyzedStory, articleId: string): string {
   const source = story.articles.find((analyzed) => analyzed.article.id === articleId)?.article.source ?? '';
@@ -223,7 +214,8 @@ export function runConflictsBench(options: ConflictsBenchOptions): number {
   out.push(...knownDetails, '');
 
   // 2. Multi-News stories, one cluster each, and pooled stories of several clusters.
-  const clusters = loadClusters(dataDirectory, options.limit);
+  const newsPath = multiNewsPath(dataDirectory);
+  const clusters = newsPath === null ? [] : loadMultiNews(newsPath, options.limit);
   if (clusters.length === 0) {
     out.push(`Multi-News clusters not found under ${dataDirectory}`);
     process.stdout.write(`${out.join('\n')}\n`);
@@ -235,7 +227,7 @@ export function runConflictsBench(options: ConflictsBenchOptions): number {
   );
   let preparedMilliseconds = 0;
   const progress = makeProgress('conflicts', clusters.length);
-  const documentsOf = (cluster: { id: string; documents: string[] }): Document[] => cluster.documents.map((text, index) => ({ source: `${cluster.id}/${index}`, bytes: Buffer.from(text, 'utf8') }));
+  const documentsOf = (cluster: MultiNewsCluster): Document[] => cluster.documents.map((text, index) => ({ source: `${cluster.id}/${index}`, bytes: Buffer.from(text, 'utf8') }));
   for (let start = 0; start < clusters.length; start += POOL_SIZE) {
     const pool = clusters.slice(start, start + POOL_SIZE);
     for (const cluster of pool) {

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { analyzeArticle } from '../src/analyze/index.js';
 import { lemmaOf } from '../src/analyze/lexicon.js';
 import { isContentWord } from '../src/analyze/stopwords.js';
@@ -26,6 +25,7 @@ import {
   type PairCounts,
 } from './fact-pairs-score.js';
 import { articleFromBody } from '../src/extract/body.js';
+import { loadMultiNews, multiNewsPath } from './multi-news.js';
 import { makeProgress } from './progress.js';
 import { percentile } from './shingle-score.js';
 
@@ -577,15 +577,10 @@ function printSet(title: string, runs: readonly StoryRun[], withLinks: boolean):
 
 /** Documents to build synthetic stories from: Multi-News when present, else the ECB+ documents, else our set's articles. */
 function scalingDocuments(dataDirectory: string, ecbDirectory: string | null, corpus: EcbCorpus | null): { source: string; documents: string[] } {
-  const candidates = [join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz')];
-  if (ecbDirectory !== null) candidates.push(join(dirname(ecbDirectory), 'multi-news-dev', 'clusters.jsonl.gz'));
-  const multiNews = candidates.find((path) => existsSync(path));
-  if (multiNews !== undefined) {
-    const documents = gunzipSync(readFileSync(multiNews))
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .flatMap((line) => (JSON.parse(line) as { documents?: string[] }).documents ?? [])
+  const multiNews = multiNewsPath(dataDirectory) ?? (ecbDirectory === null ? null : multiNewsPath(dirname(ecbDirectory)));
+  if (multiNews !== null) {
+    const documents = loadMultiNews(multiNews)
+      .flatMap(({ documents: texts }) => texts)
       .filter((document) => document.trim() !== '');
     return { source: 'Multi-News documents, in file order (a cluster\'s documents are adjacent, so neighbouring articles share events)', documents };
   }

@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { analyzeArticle } from '../src/analyze/index.js';
 import type { Analyzed, ArticleFlag, ArticleFlagKind, Block, Extracted } from '../src/core/records.js';
 import { reconcileEntities } from '../src/corpus/entities.js';
@@ -13,6 +10,7 @@ import { detectLanguage } from '../src/extract/language.js';
 import { extractHtml } from '../src/extract/html/index.js';
 import { fetchedForPage, loadExtractionPages, resolveExtractionDirectory } from './extraction.js';
 import { articleFromBody } from '../src/extract/body.js';
+import { loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
 import { makeProgress } from './progress.js';
 
 /**
@@ -145,26 +143,6 @@ function flagStory(tally: Tally, articles: readonly Extracted[]): void {
   }
 }
 
-interface Cluster {
-  readonly id: string;
-  readonly documents: readonly string[];
-}
-
-/** The `multi-news-dev` and `article-extraction` folders under a data folder, or the folder itself when it is one. */
-function multiNewsPath(dataDirectory: string): string | null {
-  for (const candidate of [join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz'), join(dataDirectory, 'clusters.jsonl.gz')]) if (existsSync(candidate)) return candidate;
-  return null;
-}
-
-function loadClusters(path: string, limit: number): Cluster[] {
-  return gunzipSync(readFileSync(path))
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .slice(0, limit)
-    .map((line) => JSON.parse(line) as Cluster);
-}
-
 const percent = (count: number, total: number): string => (total === 0 ? '   -  ' : `${((100 * count) / total).toFixed(2).padStart(5)}%`);
 
 function printTally(tally: Tally, itemName: string, items: number): void {
@@ -192,7 +170,7 @@ function printTally(tally: Tally, itemName: string, items: number): void {
  * the page is added to its cluster's story. Constructed here, so it shows what the detector
  * finds in this shape, not how often such pages occur.
  */
-function syntheticCompilations(clusters: readonly Cluster[]): { pages: number; flagged: number; reportsFlagged: number; reports: number } {
+function syntheticCompilations(clusters: readonly MultiNewsCluster[]): { pages: number; flagged: number; reportsFlagged: number; reports: number } {
   const counts = { pages: 0, flagged: 0, reportsFlagged: 0, reports: 0 };
   const headline = (text: string): string => text.split(/\s+/u).slice(0, 7).join(' ').replace(/[^\p{L}\p{N}]+$/u, '');
   clusters.forEach((cluster, index) => {
@@ -235,7 +213,7 @@ export function runFlagsBench(options: FlagsBenchOptions): number {
   );
 
   if (newsPath !== null) {
-    const clusters = loadClusters(newsPath, options.limit);
+    const clusters = loadMultiNews(newsPath, options.limit);
     const tally = emptyTally('Multi-News clusters (each cluster one story)');
     const progress = makeProgress('flags: multi-news', clusters.length);
     for (const cluster of clusters) {

@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { splitSentences } from '../src/analyze/sentences.js';
 import { averageScores, scoreSummary, type DocumentScores, type RougeOptions } from '../src/evaluate/rouge/index.js';
+import { MULTI_NEWS_PUBLISHED, loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
 import { makeProgress } from './progress.js';
 
 /** Options of the ROUGE benchmark. */
@@ -12,36 +10,8 @@ export interface RougeBenchOptions {
   readonly limit: number;
 }
 
-interface Cluster {
-  readonly id: string;
-  readonly documents: readonly string[];
-  readonly summary: string;
-}
-
-/** Multi-News numbers published for the full-length data (ROUGE-1 / ROUGE-2 / ROUGE-SU4 F1), from ../shared/data/README.md. */
-const PUBLISHED: readonly [string, number, number, number][] = [
-  ['First-3 (Fabbri et al. 2019)', 39.41, 11.77, 14.51],
-  ['LexRank', 38.27, 12.7, 13.2],
-  ['TextRank', 38.44, 13.1, 13.5],
-  ['MMR', 38.77, 11.98, 12.91],
-  ['Hi-MAP', 43.47, 14.89, 17.41],
-  ['PEGASUS', 47.52, 18.72, 24.91],
-  ['PRIMERA', 49.9, 21.1, 25.9],
-];
-
-
 /** The measures reported, as ROUGE-1.5.5 names them. */
 const MEASURES = ['rouge1', 'rouge2', 'rougeSU4', 'rougeL'] as const;
-
-function clustersFile(dataDirectory: string): string {
-  const nested = join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz');
-  return existsSync(nested) ? nested : join(dataDirectory, 'clusters.jsonl.gz');
-}
-
-function loadClusters(path: string, limit: number): Cluster[] {
-  const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
-  return lines.slice(0, limit).map((line) => JSON.parse(line) as Cluster);
-}
 
 /** A text as ROUGE reads it: one sentence per line. */
 function sentencePerLine(text: string, maxSentences = Number.POSITIVE_INFINITY): string {
@@ -52,7 +22,7 @@ function sentencePerLine(text: string, maxSentences = Number.POSITIVE_INFINITY):
 }
 
 /** The baselines scored, each a way to build a summary from a cluster. */
-const SYSTEMS: readonly [string, (cluster: Cluster) => string][] = [
+const SYSTEMS: readonly [string, (cluster: MultiNewsCluster) => string][] = [
   ['First-3 of each document', (cluster) => cluster.documents.map((document) => sentencePerLine(document, 3)).join('\n')],
   ['First-3 of the first document', (cluster) => sentencePerLine(cluster.documents[0] ?? '', 3)],
 ];
@@ -75,12 +45,12 @@ function quantiles(values: readonly number[]): string {
  * Multi-News numbers, and the time per cluster and for the bootstrap.
  */
 export function runRougeBench(options: RougeBenchOptions): number {
-  const path = clustersFile(options.dataDirectory);
-  if (!existsSync(path)) {
+  const path = multiNewsPath(options.dataDirectory);
+  if (path === null) {
     process.stderr.write(`bench: no Multi-News clusters at ${path}\n`);
     return 1;
   }
-  const clusters = loadClusters(path, options.limit);
+  const clusters = loadMultiNews(path, options.limit);
   const candidates = SYSTEMS.map(([name, build]) => ({ name, summaries: clusters.map(build) }));
   const references = clusters.map((cluster) => sentencePerLine(cluster.summary));
 
@@ -122,7 +92,7 @@ export function runRougeBench(options: RougeBenchOptions): number {
   for (const row of rows) console.log(row);
   console.log('');
   console.log('published on the full-length Multi-News (ROUGE-1 / ROUGE-2 / ROUGE-SU4 F1; this copy is shorter, and the papers do not all give their flags):');
-  for (const [name, r1, r2, su4] of PUBLISHED) console.log(`  ${name.padEnd(30)} ${r1.toFixed(2).padStart(6)} ${r2.toFixed(2).padStart(6)} ${su4.toFixed(2).padStart(6)}`);
+  for (const [name, r1, r2, su4] of MULTI_NEWS_PUBLISHED) console.log(`  ${name.padEnd(30)} ${r1.toFixed(2).padStart(6)} ${r2.toFixed(2).padStart(6)} ${su4.toFixed(2).padStart(6)}`);
   console.log('');
   console.log(`time to score one cluster (ROUGE-1, -2, -L, -SU4): ${quantiles(timesMs)}; ${clusters.length} clusters take ${((timesMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, candidates.length * SETTINGS.length)) / 1000).toFixed(2)} s`);
   console.log(`bootstrap intervals over ${clusters.length} clusters (4 measures × R, P, F): ${quantiles(bootstrapMs)}`);

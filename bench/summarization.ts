@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { splitSentences } from '../src/analyze/sentences.js';
 import type { Fetched, Story } from '../src/core/records.js';
 import { scoreSummary, type RougeOptions } from '../src/evaluate/rouge/index.js';
@@ -10,6 +7,7 @@ import { boilerplateReason } from '../src/summarize/boilerplate.js';
 import { verifyCitation } from '../src/summarize/citations.js';
 import { BASELINES, fitToBudget, MIN_SENTENCE_WORDS, sentenceUnits, wordsOf, type Baseline, type Budget } from './baselines/index.js';
 import { BOOTSTRAP_ROUNDS, bootstrapDifference, bootstrapMean, type MeanInterval } from './bootstrap.js';
+import { MULTI_NEWS_PUBLISHED, loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
 import { makeProgress } from './progress.js';
 
 /**
@@ -63,28 +61,6 @@ const SHOWN_EXAMPLES = 3;
 /** Parallax's R-2 must lead every baseline by this many points (the issue's target). */
 const R2_MARGIN_TARGET = 1.5;
 
-/** One Multi-News cluster: the source documents and the human summary. */
-interface Cluster {
-  readonly id: string;
-  readonly documents: readonly string[];
-  readonly summary: string;
-}
-
-/**
- * Published ROUGE-1 / ROUGE-2 / ROUGE-SU4 F1 on the full-length Multi-News test set
- * (../shared/data/README.md), by name; the baselines run here with a published counterpart
- * name it in {@link PUBLISHED_COUNTERPART}.
- */
-const PUBLISHED: readonly (readonly [string, number, number, number])[] = [
-  ['First-3', 39.41, 11.77, 14.51],
-  ['LexRank', 38.27, 12.7, 13.2],
-  ['TextRank', 38.44, 13.1, 13.5],
-  ['MMR', 38.77, 11.98, 12.91],
-  ['Hi-MAP (neural)', 43.47, 14.89, 17.41],
-  ['PEGASUS (neural)', 47.52, 18.72, 24.91],
-  ['PRIMERA (neural)', 49.9, 21.1, 25.9],
-];
-
 /** The published row each system run here stands beside. */
 const PUBLISHED_COUNTERPART: Readonly<Record<string, string>> = {
   'Lead-3 (First-3)': 'First-3',
@@ -93,25 +69,6 @@ const PUBLISHED_COUNTERPART: Readonly<Record<string, string>> = {
   'MMR (λ = 0.7)': 'MMR',
 };
 
-/** The clusters file under a data folder, or in the folder itself; null when neither has it. */
-function clustersPath(dataDirectory: string): string | null {
-  for (const candidate of [join(dataDirectory, 'multi-news-dev', 'clusters.jsonl.gz'), join(dataDirectory, 'clusters.jsonl.gz')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-function loadClusters(path: string): Cluster[] {
-  return gunzipSync(readFileSync(path))
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const parsed = JSON.parse(line) as { id: unknown; documents: unknown; summary: unknown };
-      const documents = Array.isArray(parsed.documents) ? parsed.documents.filter((document): document is string => typeof document === 'string') : [];
-      return { id: String(parsed.id), documents, summary: typeof parsed.summary === 'string' ? parsed.summary : '' };
-    });
-}
 
 // ---- scoring -----------------------------------------------------------------------------------
 
@@ -139,7 +96,7 @@ function scoreRouge(sentences: readonly string[], reference: string): RougeF1 {
 /** A summarizer under test: a cluster's documents in, its summary sentences (in order) out. */
 interface System {
   readonly name: string;
-  readonly run: (cluster: Cluster, budget: Budget) => SystemOutput;
+  readonly run: (cluster: MultiNewsCluster, budget: Budget) => SystemOutput;
 }
 
 /** What a system produced on one cluster. */
@@ -176,7 +133,7 @@ const PARALLAX: System = {
 };
 
 /** A cluster's documents as sentences, by the project's splitter: what the baselines read. */
-function documentSentences(cluster: Cluster): string[][] {
+function documentSentences(cluster: MultiNewsCluster): string[][] {
   return cluster.documents.map((text) => splitSentences(text, [{ start: 0, end: text.length }]).map((span) => text.slice(span.start, span.end)));
 }
 
@@ -307,7 +264,7 @@ function withInterval(values: readonly number[]): string {
   return `${centre.toFixed(2).padStart(5)} [${low.toFixed(2)}, ${high.toFixed(2)}]`.padEnd(21);
 }
 
-function printLengths(clusters: readonly Cluster[], budget: Budget): void {
+function printLengths(clusters: readonly MultiNewsCluster[], budget: Budget): void {
   const lengths = sortedCopy(clusters.map((cluster) => wordsOf(cluster.summary).length));
   const input = sortedCopy(clusters.map((cluster) => cluster.documents.reduce((sum, document) => sum + wordsOf(document).length, 0)));
   const describe = (sorted: readonly number[]): string =>
@@ -324,7 +281,7 @@ function printTable(results: readonly SystemResults[]): void {
     `${'system'.padEnd(18)} ${'R-1 F1 [95% CI]'.padEnd(21)} ${'R-2 F1 [95% CI]'.padEnd(21)} ${'R-SU4 F1 [95% CI]'.padEnd(21)} ${'words'.padStart(5)} ${'ms/cluster'.padStart(10)}  published R-1/R-2/R-SU4 (full-length)`,
   );
   for (const result of results) {
-    const counterpart = PUBLISHED.find(([name]) => name === PUBLISHED_COUNTERPART[result.name]);
+    const counterpart = MULTI_NEWS_PUBLISHED.find(([name]) => name === PUBLISHED_COUNTERPART[result.name]);
     const published = counterpart === undefined ? '' : `  ${counterpart[1].toFixed(2)} / ${counterpart[2].toFixed(2)} / ${counterpart[3].toFixed(2)}`;
     console.log(
       `${result.name.padEnd(18)} ${withInterval(result.r1)} ${withInterval(result.r2)} ${withInterval(result.su4)} ${mean(result.words).toFixed(0).padStart(5)} ${mean(result.milliseconds).toFixed(2).padStart(10)}${published}`,
@@ -350,7 +307,7 @@ function printPublished(): void {
   console.log('published on the full-length Multi-News test set (Fabbri et al. 2019 and later; longer inputs and summaries,');
   console.log('extractive baselines at 300 tokens, official ROUGE-1.5.5): for scale only, compare the rows above with each other');
   console.log(`  ${'system'.padEnd(18)} ${'R-1'.padStart(6)} ${'R-2'.padStart(6)} ${'R-SU4'.padStart(6)}`);
-  for (const [name, r1, r2, su4] of PUBLISHED) console.log(`  ${name.padEnd(18)} ${r1.toFixed(2).padStart(6)} ${r2.toFixed(2).padStart(6)} ${su4.toFixed(2).padStart(6)}`);
+  for (const [name, r1, r2, su4] of MULTI_NEWS_PUBLISHED) console.log(`  ${name.padEnd(18)} ${r1.toFixed(2).padStart(6)} ${r2.toFixed(2).padStart(6)} ${su4.toFixed(2).padStart(6)}`);
 }
 
 function printCitations(tally: CitationTally): void {
@@ -395,7 +352,7 @@ function printErrors(parallax: SystemResults, budget: Budget, unreadable: number
  * cross-article matches than one event would, so the cross-article steps may run faster here
  * than on a real story of that size.
  */
-function timeLargeStories(clusters: readonly Cluster[], budget: Budget): void {
+function timeLargeStories(clusters: readonly MultiNewsCluster[], budget: Budget): void {
   const documents = clusters.flatMap((cluster) => cluster.documents.map((text, index) => ({ text, source: `${cluster.id}/${index}` })));
   const stories: string[][] = [];
   for (let start = 0; start + STORY_ARTICLES <= documents.length && stories.length < WARM_UP_STORIES + TIMED_STORIES; start += STORY_ARTICLES) {
@@ -437,13 +394,13 @@ function timeLargeStories(clusters: readonly Cluster[], budget: Budget): void {
  * data is missing).
  */
 export function runSummarizationBench(options: SummarizationBenchOptions): number {
-  const path = clustersPath(options.dataDirectory);
+  const path = multiNewsPath(options.dataDirectory);
   if (path === null) {
     process.stderr.write(`bench: no multi-news-dev/clusters.jsonl.gz under ${options.dataDirectory}\n`);
     return 2;
   }
   const budget: Budget = { words: options.words ?? DEFAULT_SUMMARY_WORDS };
-  const all = loadClusters(path);
+  const all = loadMultiNews(path);
   const clusters = all.slice(0, options.limit);
   const systems: System[] = [PARALLAX, ...BASELINES.map(({ name, summarize }) => baselineSystem(name, summarize)), ORACLE];
   const results = systems.map((system) => emptyResults(system.name));
