@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ParallaxError } from '../core/errors.js';
 import { extractCommand } from './extract.js';
+import { ingestCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { storiesCommand } from './stories.js';
 import { rougeCommand } from './rouge.js';
 import { storyCommand } from './story.js';
 
@@ -24,6 +27,9 @@ function makeProgram(setExitCode: (code: number) => void): Command {
   program.addCommand(storyCommand(setExitCode).exitOverride());
   program.addCommand(extractCommand(setExitCode).exitOverride());
   program.addCommand(rougeCommand(setExitCode).exitOverride());
+  program.addCommand(ingestCommand(setExitCode).exitOverride());
+  program.addCommand(storiesCommand().exitOverride());
+  program.addCommand(searchCommand().exitOverride());
   return program;
 }
 

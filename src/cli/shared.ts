@@ -4,6 +4,8 @@ import { describeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { ParallaxError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 import type { ResolveInputsOptions } from '../ingest/inputs.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { resolveStorePath, type Store } from '../store/store.js';
 
 /** What the commands that read inputs share: size, network and feed limits. */
 export interface NetworkCommandOptions {
@@ -77,4 +79,20 @@ export async function writeOutput(rendered: string, out: string | undefined): Pr
     throw new ParallaxError('io', `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
   }
   process.stderr.write(`parallax: wrote ${out}\n`);
+}
+
+/** Adds `--db PATH`: the archive database (else `PARALLAX_DB`, else ./parallax.db). */
+export function databaseOption(command: Command): Command {
+  return command.option('--db <path>', 'the archive database (default: $PARALLAX_DB, else ./parallax.db)');
+}
+
+/** Opens the archive a command names, runs `work` on it, and closes it whatever happens. */
+export async function withStore<T>(options: { readonly db?: string }, work: (store: Store) => Promise<T>, readonly = false): Promise<T> {
+  const path = resolveStorePath({ ...(options.db === undefined ? {} : { db: options.db }), env: process.env });
+  const store = await openSqliteStore(path, { readonly });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
