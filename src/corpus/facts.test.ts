@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { makeAnalyzed, paragraphs } from '../../test/helpers/analyzed.js';
 import type { Analyzed } from '../core/records.js';
 import { reconcileEntities } from './entities.js';
-import { countIndependentReports, findFacts, storyFacts, type Facts } from './facts.js';
+import { findFacts, storyFacts, type Facts } from './facts.js';
+import { countIndependentReports } from './report-frequency.js';
 import { findOrigins } from './origins.js';
 
 function storyOf(texts: readonly string[]): { articles: Analyzed[]; originOf: string[]; facts: Facts } {

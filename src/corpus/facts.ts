@@ -5,6 +5,7 @@ import type { Analyzed, Citation, StoryFact } from '../core/records.js';
 import { firstEndingAfter, type Span } from '../core/span.js';
 import type { AnalyzedStory } from './origins.js';
 import { foldWord, type SentenceRef } from './passages.js';
+import { countIndependentReports } from './report-frequency.js';
 
 /**
  * Facts: sentences of different articles that state the same thing, also in other words.
@@ -353,13 +354,6 @@ function groupPairs(count: number, scored: ReadonlyArray<{ readonly x: number; r
     for (const member of merged) groupOf[member] = keep;
   }
   return [...members.values()];
-}
-
-/** Distinct origin groups among the members, leaving out the excluded articles unless only they report it. */
-export function countIndependentReports(members: readonly { readonly article: number }[], originOf: readonly string[], excluded: (article: number) => boolean = () => false): number {
-  const counted = members.filter(({ article }) => !excluded(article));
-  if (counted.length === 0) return members.length === 0 ? 0 : 1;
-  return new Set(counted.map(({ article }) => originOf[article] ?? String(article))).size;
 }
 
 /**

@@ -4,6 +4,7 @@ import { isContentWord } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/tokens.js';
 import type { Citation, QuoteVariant, QuoteVariants, StoryQuote, VariantKind } from '../core/records.js';
 import { foldWord } from './passages.js';
+import { countIndependentReports } from './report-frequency.js';
 import { makeUnionFind } from './union-find.js';
 
 /**
@@ -689,11 +690,6 @@ function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-/** The number of distinct origin groups (independent reports) among quotes. */
-function independentReportsOf(quotes: readonly PreparedQuote[], context: VariantContext): number {
-  return new Set(quotes.map((quote) => context.originOf[quote.article] ?? `#${quote.article}`)).size;
-}
-
 /**
  * Quotations before reported speech, then the most independently reported, then the most
  * articles, then direct quotes before partial ones (the fullest statement of the speaker's
@@ -788,7 +784,7 @@ function describeUtterance(members: readonly PreparedQuote[], context: VariantCo
   const wordings: Wording[] = [...byKey.values()].map((list) => ({
     members: list,
     completeness: list.reduce((most, member) => Math.max(most, COMPLETENESS[member.quote.kind]), 0),
-    independentReports: independentReportsOf(list, context),
+    independentReports: countIndependentReports(list, context.originOf),
     articles: new Set(list.map((member) => member.article)).size,
   }));
   if (wordings.every((wording) => wording.completeness === 0)) return null;
@@ -839,7 +835,7 @@ export function findQuoteVariants(quotes: readonly StoryQuote[], context: Varian
     for (const members of clusterSpeaker(speakerQuotes, vocabulary)) {
       const result = describeUtterance(members, context, vocabulary);
       if (result === null) continue;
-      const reports = independentReportsOf(members, context);
+      const reports = countIndependentReports(members, context.originOf);
       utterances.push({ result, reports, first: members[0]!.order });
     }
   }

@@ -19,3 +19,10 @@ export function countReportsPerWord(articles: readonly Analyzed[], originOf: rea
   });
   return new Map([...reportsUsing].map(([word, origins]) => [word, origins.size]));
 }
+
+/** Distinct origin groups among the members, leaving out the excluded articles unless only they report it. */
+export function countIndependentReports(members: readonly { readonly article: number }[], originOf: readonly string[], excluded: (article: number) => boolean = () => false): number {
+  const counted = members.filter(({ article }) => !excluded(article));
+  if (counted.length === 0) return members.length === 0 ? 0 : 1;
+  return new Set(counted.map(({ article }) => originOf[article] ?? String(article))).size;
+}

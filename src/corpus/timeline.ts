@@ -1,6 +1,7 @@
 import type { DatePrecision } from '../core/annotations.js';
 import type { TimelineEvent } from '../core/records.js';
 import type { AnalyzedStory } from './origins.js';
+import { countIndependentReports } from './report-frequency.js';
 import { makeUnionFind } from './union-find.js';
 
 /**
@@ -63,7 +64,7 @@ export function buildTimeline({ articles, originOf, matches }: AnalyzedStory): T
         const sentenceSpan = cited.sentences[sentence]!;
         return { article: cited.article.id, start: sentenceSpan.start, end: sentenceSpan.end };
       }),
-      independentReports: new Set(group.map(({ article }) => originOf[article] ?? String(article))).size,
+      independentReports: countIndependentReports(group, originOf),
     };
   });
   return events.sort((a, b) => a.date.localeCompare(b.date) || b.independentReports - a.independentReports);

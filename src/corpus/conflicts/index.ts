@@ -4,7 +4,7 @@ import { MAX_SIGNATURES_PER_BUCKET, coarserPrecision, reportOnOneStory, truncate
 import { compareDatedEvents, describeDatedEvent, findDateConflicts, type DatedEvent } from './dates.js';
 import { findFigureConflicts, type FigureCandidate } from './figures.js';
 import type { AnalyzedStory } from '../origins.js';
-import { countIndependentReports } from '../facts.js';
+import { countIndependentReports } from '../report-frequency.js';
 
 export type { ConflictContext } from './evidence.js';
 
