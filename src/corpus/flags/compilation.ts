@@ -4,6 +4,7 @@ import { nameWords } from '../name-match.js';
 import type { AnalyzedStory } from '../origins.js';
 import { MIN_SENTENCE_TOKENS, sentenceSimilarity, sentenceTokens } from '../passages.js';
 import { outletName } from '../outlet.js';
+import { RELATED_HEADING } from '../../extract/text/boilerplate.js';
 import { quoteStart } from './labels.js';
 
 /**
@@ -44,10 +45,6 @@ export const MIN_COPIED_SENTENCES = 2;
 /** Shingles held by more sentences than this are phrases of the page's own boilerplate: not used to find repeats (bounds the work). */
 const MAX_SHINGLE_POSTINGS = 50;
 
-/** Headings that introduce links to other articles. */
-const SEE_ALSO_HEADING =
-  /^(?:see also|related(?: (?:materials?|articles?|stories|news|links|coverage|content|reading|topics))?|read (?:more|also|next)|also read|more on this(?: story| topic)?|more from (?:this|our) [\p{L} ]+|further reading|other news|you may also like|recommended(?: for you)?)\s*:?$/iu;
-
 /** A paragraph that reads as a headline or section title: a short line without final punctuation. */
 export function isHeadlineLike(text: string): boolean {
   const trimmed = text.trim();
@@ -55,9 +52,9 @@ export function isHeadlineLike(text: string): boolean {
   return words >= 1 && words <= 14 && /^[\p{Lu}\p{N}"“']/u.test(trimmed) && !/[.!?:;,"”'’)]$/u.test(trimmed);
 }
 
-/** Whether a line is a "See also"-style heading. */
+/** Whether a line is a "See also"-style heading: one the extractor's related-links rule knows. */
 export function isSeeAlsoHeading(text: string): boolean {
-  return SEE_ALSO_HEADING.test(text.trim());
+  return RELATED_HEADING.test(text.trim());
 }
 
 /** A sentence of the page that repeats an earlier one. */

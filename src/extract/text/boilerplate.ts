@@ -131,7 +131,7 @@ export const removeVideoLine: BoilerplateRule = (lines, index) => {
 };
 
 /** Headings that introduce a list of links to other stories. */
-const RELATED_HEADING =
+export const RELATED_HEADING =
   /^(?:related(?: (?:materials?|articles?|stories|coverage|content|news|reading|links|topics|posts))?|see also|read more|read also|also read|more on this(?: story| topic)?|more (?:stories|news|from [\p{L} ]{1,30})|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories)?|most (?:read|popular|viewed)|further reading|top stories|latest (?:news|stories)|trending(?: now)?|editor'?s picks)\s*[:.…]?$/iu;
 
 /** An inline pointer to another story ("Read more: Floods hit the north"). */
