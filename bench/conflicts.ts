@@ -11,7 +11,7 @@ import { findOrigins, type AnalyzedStory } from '../src/corpus/origins.js';
 import { extractArticle } from '../src/extract/index.js';
 import { fetchedFromBytes } from '../src/ingest/files.js';
 import { loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 
 /**
  * The conflicts benchmark. No public data labels conflicting figures across news reports, so

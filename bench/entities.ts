@@ -23,7 +23,7 @@ import {
   type Score,
   type TokenEntity,
 } from './conll.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 
 /**
  * The named-entity benchmark: CoNLL-2003 English validation (Reuters news, 216 documents), scored

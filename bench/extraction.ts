@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import type { Extracted, Fetched, Result } from '../src/core/records.js';
 import { extractHtml } from '../src/extract/html/index.js';
 import { fetchedFromBytes } from '../src/ingest/files.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 import { aggregate, bootstrapF1, percentile, scorePage, tokenize, type Aggregate, type BootstrapInterval, type PageScore } from './shingle-score.js';
 
 /**

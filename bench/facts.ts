@@ -26,7 +26,7 @@ import {
 } from './fact-pairs-score.js';
 import { articleFromBody } from '../src/extract/body.js';
 import { loadMultiNews, multiNewsPath } from './multi-news.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 import { percentile } from './shingle-score.js';
 
 /**

@@ -11,7 +11,7 @@ import { extractHtml } from '../src/extract/html/index.js';
 import { fetchedForPage, loadExtractionPages, resolveExtractionDirectory } from './extraction.js';
 import { articleFromBody } from '../src/extract/body.js';
 import { loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 
 /**
  * The article-flags benchmark. No public data labels articles as derivative, compiled or

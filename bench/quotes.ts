@@ -3,7 +3,7 @@ import type { Span } from '../src/core/span.js';
 import { findEntities } from '../src/analyze/entities/index.js';
 import { findQuotes } from '../src/analyze/quotes/index.js';
 import { splitSentences } from '../src/analyze/sentences.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 import {
   contentScores,
   goldKind,

@@ -1,7 +1,7 @@
 import { splitSentences } from '../src/analyze/sentences.js';
 import { averageScores, scoreSummary, type DocumentScores, type RougeOptions } from '../src/evaluate/rouge/index.js';
 import { MULTI_NEWS_PUBLISHED, loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 
 /** Options of the ROUGE benchmark. */
 export interface RougeBenchOptions {

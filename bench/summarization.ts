@@ -8,7 +8,7 @@ import { verifyCitation } from '../src/summarize/citations.js';
 import { BASELINES, fitToBudget, MIN_SENTENCE_WORDS, sentenceUnits, wordsOf, type Baseline, type Budget } from './baselines/index.js';
 import { BOOTSTRAP_ROUNDS, bootstrapDifference, bootstrapMean, type MeanInterval } from './bootstrap.js';
 import { MULTI_NEWS_PUBLISHED, loadMultiNews, multiNewsPath, type MultiNewsCluster } from './multi-news.js';
-import { makeProgress } from './progress.js';
+import { makeProgress } from '../src/cli/progress.js';
 
 /**
  * The summarization benchmark (Multi-News, `multi-news-dev`): Parallax's summary, through the

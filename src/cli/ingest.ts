@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ingestInputs } from '../archive/ingest.js';
+import { makeProgress } from './progress.js';
 import { databaseOption, networkOptions, readNetworkOptions, withStore, type NetworkCommandOptions } from './shared.js';
 
 interface IngestCommandOptions extends NetworkCommandOptions {
@@ -9,12 +10,13 @@ interface IngestCommandOptions extends NetworkCommandOptions {
 
 /** Runs `parallax ingest`: 0 when every input was stored (or already was), 1 when some failed and none was stored. */
 async function runIngest(inputs: readonly string[], options: IngestCommandOptions): Promise<number> {
-  const onProgress = process.stderr.isTTY
-    ? (done: number, total: number): void => {
-        process.stderr.write(`\rparallax: ingesting ${done}/${total}${done === total ? '\n' : ''}`);
-      }
-    : undefined;
-  const report = await withStore(options, (store) => ingestInputs(store, inputs, { ...readNetworkOptions(options), ...(onProgress === undefined ? {} : { onProgress }) }));
+  let progress: ReturnType<typeof makeProgress> | null = null;
+  const onProgress = (done: number, total: number): void => {
+    progress ??= makeProgress('parallax: ingesting', total);
+    progress.tick();
+    if (done === total) progress.done();
+  };
+  const report = await withStore(options, (store) => ingestInputs(store, inputs, { ...readNetworkOptions(options), onProgress }));
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     process.stdout.write(
