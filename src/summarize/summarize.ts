@@ -5,6 +5,7 @@ import type { Citation, StoryConflict, SummarySentence } from '../core/records.j
 import type { Facts } from '../corpus/facts.js';
 import { countIndependentReports } from '../corpus/report-frequency.js';
 import type { AnalyzedStory } from '../corpus/origins.js';
+import { makeUnionFind } from '../corpus/union-find.js';
 import { boilerplateReason } from './boilerplate.js';
 import { verifyCitation } from './citations.js';
 
@@ -215,13 +216,9 @@ function sentenceGroups(input: SummaryInput): (article: number, sentence: number
   const own = (article: number, sentence: number): number => offsets[article]! + sentence;
   const { facts } = input;
   if (facts !== undefined) return (article, sentence) => facts.factOf(article, sentence) ?? total + own(article, sentence);
-  const parent = Array.from({ length: total }, (_, index) => index);
-  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
-  for (const { a, b } of input.matches) {
-    const [x, y] = [find(own(a.article, a.sentence)), find(own(b.article, b.sentence))];
-    parent[Math.max(x, y)] = Math.min(x, y);
-  }
-  return (article, sentence) => find(own(article, sentence));
+  const groups = makeUnionFind(total);
+  for (const { a, b } of input.matches) groups.union(own(a.article, a.sentence), own(b.article, b.sentence));
+  return (article, sentence) => groups.find(own(article, sentence));
 }
 
 /**
