@@ -1,21 +1,21 @@
 import { analyzeArticle } from '../analyze/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Analyzed, Fetched, Story } from '../core/records.js';
-import { createStoryClusterer, type ClusterInput } from '../corpus/clustering.js';
+import { ParallaxError } from '../core/errors.js';
+import { createStoryClusterer, type ClusterInput, type StoryClusterer, type StoryClustererState } from '../corpus/clustering.js';
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
-import { storyFromFetched } from '../pipeline/story.js';
-import type { FactEntry, FigureEntry, Store } from '../store/store.js';
+import { storyFromAnalyzed } from '../pipeline/story.js';
+import type { ClusteringOutcome, FactEntry, FigureEntry, Store } from '../store/store.js';
 
 /**
  * Ingest into the archive: read the inputs, store each article (raw input, extracted record and
- * analysis, keyed by content hash, so a second run stores nothing twice), group the stored
- * articles into stories, and bring every story that changed up to date (its analysis, with the
- * facts and figures the store keeps a history of).
- *
- * Grouping replays the stream clusterer over the stored articles in arrival order, so a run
- * that was killed between storing and grouping is completed by the next one. Replaying costs one
- * pass over the archive per run; keeping the clusterer's state in the store will remove it.
+ * analysis, keyed by content hash, so a second run stores nothing twice), place the new articles
+ * in stories with the stream clusterer (whose state the store keeps with its decisions), and
+ * bring every story that changed up to date (its analysis, with the facts and figures the store
+ * keeps a history of). Each step is its own transaction, and each step's leftovers (articles in
+ * no story, stories not analysed since they changed) are what the next run picks up, so a run
+ * killed anywhere is completed by the next one.
  */
 
 /**
@@ -67,11 +67,15 @@ function storyHistory(story: Story): { facts: FactEntry[]; figures: FigureEntry[
   return { facts: [...facts.values()], figures };
 }
 
-/** Stores the inputs' articles, logs what failed, and returns the counts. */
+/** Articles stored between two clustering batches, and articles per batch: a crash re-clusters at most this many. */
+const CLUSTER_BATCH = 500;
+
+/** Stores the inputs' articles, logs what failed, and clusters the new ones every {@link CLUSTER_BATCH}. */
 async function storeArticles(store: Store, fetched: readonly Fetched[], diagnostics: readonly Diagnostic[], options: IngestOptions, run: string) {
   let added = 0;
   let duplicates = 0;
   const failed: Array<{ input: string; reason: string }> = [];
+  const stories = new StoryChanges();
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
     failed.push({ input: diagnostic.input ?? '', reason: diagnostic.message });
@@ -84,74 +88,118 @@ async function storeArticles(store: Store, fetched: readonly Fetched[], diagnost
       await store.logIngestFailure({ source: input.source, reason: extracted.reason, run });
     } else {
       const result = await store.addArticle({ fetched: input, analyzed: analyzeArticle(extracted.value), analyzerVersion: ANALYZER_VERSION, run });
-      if (result.outcome === 'new') added++;
-      else duplicates++;
+      if (result.outcome === 'new') {
+        added++;
+        if (added % CLUSTER_BATCH === 0) stories.add(await placeUnassigned(store));
+      } else duplicates++;
     }
     options.onProgress?.(index + 1, fetched.length);
   }
-  return { added, duplicates, failed };
+  stories.add(await placeUnassigned(store));
+  return { added, duplicates, failed, stories };
+}
+
+/** The stories created and updated over several clustering batches. */
+class StoryChanges {
+  readonly created = new Set<string>();
+  readonly updated = new Set<string>();
+  readonly merged = new Set<string>();
+
+  add(outcome: ClusteringOutcome): void {
+    for (const id of outcome.created) this.created.add(id);
+    for (const id of outcome.updated) if (!this.created.has(id)) this.updated.add(id);
+    for (const id of outcome.merged) {
+      if (!this.created.delete(id)) this.merged.add(id);
+      this.updated.delete(id);
+    }
+  }
+}
+
+/** The clusterer resumed from the store's saved state; a state this version cannot read starts it afresh. */
+function resumeClusterer(state: unknown): StoryClusterer {
+  if (state === null) return createStoryClusterer();
+  try {
+    return createStoryClusterer({}, state as StoryClustererState);
+  } catch {
+    // A state from another clusterer version: stories stored so far keep their articles, and
+    // new articles are grouped from here on.
+    return createStoryClusterer();
+  }
 }
 
 /**
- * Groups every stored article into stories (see the module comment) and returns the ids of the
- * stories that were created or gained articles.
+ * Places every stored article that belongs to no story yet: the clusterer resumes from the
+ * state saved with the last batch, and each batch's decisions are stored together with the
+ * state after them ({@link Store.applyClustering}), so a run killed anywhere leaves stories and
+ * state in step, and the next run places exactly the articles still unplaced.
  */
-async function groupIntoStories(store: Store): Promise<{ created: string[]; updated: string[] }> {
-  const clusterer = createStoryClusterer();
-  const storyOfArticle = new Map<string, string>();
-  const storedStory = new Map<string, string | null>();
+export async function placeUnassigned(store: Store): Promise<ClusteringOutcome> {
+  const clusterer = resumeClusterer(await store.getClustererState());
+  const changes = new StoryChanges();
   for (let after = 0; ; ) {
-    const page = await store.listArticles({ afterSequence: after, limit: 500 });
+    const page = await store.listArticles({ unassigned: true, afterSequence: after, limit: CLUSTER_BATCH });
     if (page.length === 0) break;
-    const stored = await store.getArticles(page.map(({ contentHash }) => contentHash));
-    const byHash = new Map(stored.map((article) => [article.contentHash, article]));
-    for (const summary of page) {
-      storedStory.set(summary.contentHash, summary.story);
-      const article = byHash.get(summary.contentHash);
-      if (article === undefined) continue;
-      const decision = clusterer.add(clusterInput(summary.contentHash, article.analyzed));
-      storyOfArticle.set(summary.contentHash, decision.story);
-      for (const { from, into } of decision.merges) {
-        for (const [hash, story] of storyOfArticle) if (story === from) storyOfArticle.set(hash, into);
-      }
+    const articles = await store.getArticles(page.map(({ contentHash }) => contentHash));
+    const placements: Array<{ article: string; cluster: string }> = [];
+    const merges: Array<{ from: string; into: string }> = [];
+    for (const { contentHash, analyzed } of articles) {
+      const decision = clusterer.add(clusterInput(contentHash, analyzed));
+      placements.push({ article: contentHash, cluster: decision.story });
+      merges.push(...decision.merges);
     }
+    changes.add(await store.applyClustering({ placements, merges, state: clusterer.exportState() }));
     after = page.at(-1)!.sequence;
   }
-  const members = new Map<string, string[]>();
-  for (const [hash, story] of storyOfArticle) members.set(story, [...(members.get(story) ?? []), hash]);
-
-  const created: string[] = [];
-  const updated = new Set<string>();
-  for (const hashes of members.values()) {
-    const existing = [...new Set(hashes.map((hash) => storedStory.get(hash)).filter((id): id is string => typeof id === 'string'))].sort();
-    const unassigned = hashes.filter((hash) => storedStory.get(hash) === null || storedStory.get(hash) === undefined);
-    if (existing.length === 0) {
-      created.push(await store.createStory({ articles: unassigned }));
-      continue;
-    }
-    const [target, ...others] = existing as [string, ...string[]];
-    if (others.length > 0) await store.mergeStories(target, others);
-    if (unassigned.length > 0) await store.addArticlesToStory(target, unassigned);
-    if (others.length > 0 || unassigned.length > 0) updated.add(target);
-  }
-  return { created, updated: [...updated] };
+  return { created: [...changes.created], updated: [...changes.updated], merged: [...changes.merged] };
 }
 
-/** Analyses a stored story again from its stored inputs and saves the result. */
+/** Analyses a stored story again from its articles' stored analyses and saves the result with its history. */
 export async function refreshStory(store: Store, storyId: string): Promise<void> {
   const stored = await store.getStory(storyId);
   if (stored === null) return;
-  const inputs = (await Promise.all(stored.articles.map((hash) => store.getInput(hash)))).filter((input): input is Fetched => input !== null);
-  const story = storyFromFetched(inputs, []);
+  const articles = await store.getArticles(stored.articles);
+  const story = storyFromAnalyzed(
+    articles.map(({ analyzed }) => analyzed),
+    [],
+  );
   await store.saveStoryAnalysis(storyId, { story, ...storyHistory(story) });
+}
+
+/**
+ * Brings every story that needs it up to date: those that gained articles, and any a killed
+ * run left unanalysed. A story whose analysis fails is reported and skipped.
+ */
+async function refreshStories(store: Store): Promise<Array<{ input: string; reason: string }>> {
+  const failed: Array<{ input: string; reason: string }> = [];
+  const tried = new Set<string>();
+  for (;;) {
+    const due = (await store.listStories({ needsAnalysis: true, limit: 100 + tried.size })).filter(({ id }) => !tried.has(id));
+    if (due.length === 0) return failed;
+    for (const { id } of due) {
+      tried.add(id);
+      try {
+        await refreshStory(store, id);
+      } catch (error) {
+        if (error instanceof ParallaxError) throw error;
+        failed.push({ input: `story ${id}`, reason: `its analysis failed (${error instanceof Error ? error.message : String(error)})` });
+      }
+    }
+  }
 }
 
 /** Reads the inputs into the archive, groups them into stories and brings the changed stories up to date. */
 export async function ingestInputs(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
-  const run = options.run ?? new Date().toISOString();
   const { fetched, diagnostics } = await resolveInputs(inputs, options);
-  const stored = await storeArticles(store, fetched, diagnostics, options, run);
-  const { created, updated } = await groupIntoStories(store);
-  for (const id of [...created, ...updated]) await refreshStory(store, id);
-  return { ...stored, storiesCreated: created.length, storiesUpdated: updated.length };
+  return ingestFetched(store, fetched, diagnostics, options);
+}
+
+/**
+ * Stores inputs already read (`diagnostics` are the reading errors, logged as failures), groups
+ * the new articles into stories and brings the changed stories up to date.
+ */
+export async function ingestFetched(store: Store, fetched: readonly Fetched[], diagnostics: readonly Diagnostic[], options: IngestOptions = {}): Promise<IngestReport> {
+  const run = options.run ?? new Date().toISOString();
+  const { added, duplicates, failed, stories } = await storeArticles(store, fetched, diagnostics, options, run);
+  const analysisFailures = await refreshStories(store);
+  return { added, duplicates, failed: [...failed, ...analysisFailures], storiesCreated: stories.created.size, storiesUpdated: stories.updated.size };
 }

@@ -94,7 +94,15 @@ export function storyFromFetched(fetched: readonly Fetched[], readDiagnostics: r
       diagnostics.push(...result.diagnostics);
     } else diagnostics.push(...result.diagnostics);
   }
-  const analyzed = uniqueIds(extracted).map(analyzeArticle);
+  return storyFromAnalyzed(uniqueIds(extracted).map(analyzeArticle), diagnostics, options);
+}
+
+/**
+ * Builds a story from articles already analysed (the archive keeps their analyses): finds
+ * origins, facts, flags, conflicts and quote variants, and summarises. Article ids must be unique.
+ */
+export function storyFromAnalyzed(analyzed: readonly Analyzed[], readDiagnostics: readonly Diagnostic[], options: StoryOptions = {}): Story {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
   const origins = findOrigins(analyzed);
   const story = { articles: analyzed, originOf: origins.originOf, matches: origins.matches };
   const entities = reconcileEntities(analyzed.map(({ article, entities: mentions }) => ({ article: article.id, text: article.text, mentions })));

@@ -162,6 +162,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ingest_log_run ON ingest_log(run, id);
     `,
   },
+  {
+    version: 2,
+    description: 'the stream clusterer: each story keyed by its cluster, and the clusterer state saved with its decisions',
+    sql: `
+      ALTER TABLE stories ADD COLUMN cluster_key TEXT;
+      CREATE UNIQUE INDEX stories_cluster_key ON stories(cluster_key);
+
+      CREATE TABLE clusterer_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        state BLOB NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this program writes: the last migration's. */

@@ -279,6 +279,53 @@ test('merged stories pool their articles and keep the earliest history', async (
   await store.close();
 });
 
+test('a clustering batch places articles by cluster key, merges, and saves the state with them', async () => {
+  const store = await openSqliteStore(':memory:');
+  for (const article of [FERRY, HARBOUR, ZONES]) await store.addArticle(article);
+  const [ferry, harbour, zones] = [FERRY, HARBOUR, ZONES].map(({ fetched }) => fetched.contentHash) as [string, string, string];
+  assert.equal(await store.getClustererState(), null);
+
+  const first = await store.applyClustering({
+    placements: [
+      { article: ferry, cluster: 'c-ferry' },
+      { article: harbour, cluster: 'c-harbour' },
+    ],
+    merges: [],
+    state: { seen: 2 },
+  });
+  assert.equal(first.created.length, 2);
+  assert.deepEqual(first.updated, []);
+  assert.deepEqual(await store.getClustererState(), { seen: 2 });
+
+  // The zones report joins the ferry cluster, which then absorbs the harbour cluster.
+  const harbourStory = await store.storyOfArticle(harbour);
+  const second = await store.applyClustering({
+    placements: [{ article: zones, cluster: 'c-ferry' }],
+    merges: [{ from: 'c-harbour', into: 'c-ferry' }],
+    state: { seen: 3 },
+  });
+  const ferryStory = await store.storyOfArticle(ferry);
+  assert.deepEqual(second, { created: [], updated: [ferryStory], merged: [harbourStory] });
+  assert.equal(await store.storyOfArticle(harbour), ferryStory);
+  assert.equal(await store.storyOfArticle(zones), ferryStory);
+  assert.equal((await store.statistics()).stories, 1);
+  assert.deepEqual(await store.getClustererState(), { seen: 3 });
+  await store.close();
+});
+
+test('a clustering batch that fails leaves the stories and the saved state as they were', async () => {
+  const store = await openSqliteStore(':memory:');
+  await store.addArticle(FERRY);
+  await store.applyClustering({ placements: [{ article: FERRY.fetched.contentHash, cluster: 'c1' }], merges: [], state: { seen: 1 } });
+  await assert.rejects(
+    store.applyClustering({ placements: [{ article: 'no-such-article', cluster: 'c2' }], merges: [], state: { seen: 2 } }),
+    TypeError,
+  );
+  assert.equal((await store.statistics()).stories, 1);
+  assert.deepEqual(await store.getClustererState(), { seen: 1 });
+  await store.close();
+});
+
 test('search ranks title matches first, marks the matched words, and takes any query safely', async () => {
   const store = await openSqliteStore(freshPath());
   for (const article of [FERRY, HARBOUR, ZONES]) await store.addArticle(article);

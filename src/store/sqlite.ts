@@ -10,6 +10,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import type {
   AddArticleResult,
   ArticleHit,
+  ClusteringBatch,
+  ClusteringOutcome,
   ArticleSummary,
   FactHistoryEntry,
   FeedPollOutcome,
@@ -436,6 +438,51 @@ class SqliteStore implements Store {
     for (const article of articles) this.#run('INSERT INTO story_articles (article, story, added_at) VALUES (?, ?, ?)', article, story, at);
   }
 
+  /** Inserts a story with its first articles; returns its row. */
+  #insertStory(articles: readonly number[], at: string, title: string | null, clusterKey: string | null): number {
+    const { lastInsertRowid } = this.#run(
+      'INSERT INTO stories (title, created_at, updated_at, version, cluster_key) VALUES (?, ?, ?, 1, ?)',
+      title,
+      at,
+      at,
+      clusterKey,
+    );
+    const row = Number(lastInsertRowid);
+    this.#addMembers(row, articles, at);
+    return row;
+  }
+
+  /** Adds articles to a story, which then needs analysis. */
+  #addToStory(story: number, articles: readonly number[], at: string): void {
+    if (articles.length === 0) return;
+    this.#addMembers(story, articles, at);
+    this.#run('UPDATE stories SET version = version + 1, updated_at = max(updated_at, ?) WHERE id = ?', at, story);
+  }
+
+  /** Folds other stories (rows) into the target: members and history move, the earliest times are kept. */
+  #merge(target: number, others: readonly number[], at: string): void {
+    if (others.length === 0) return;
+    const otherRows = JSON.stringify(others);
+    this.#run('UPDATE story_articles SET story = ? WHERE story IN (SELECT value FROM json_each(?))', target, otherRows);
+    this.#run(
+      `INSERT INTO story_facts (story, key, text, first_seen_at)
+       SELECT ?, key, text, first_seen_at FROM story_facts WHERE story IN (SELECT value FROM json_each(?)) ORDER BY first_seen_at
+       ON CONFLICT (story, key) DO UPDATE SET first_seen_at = min(first_seen_at, excluded.first_seen_at)`,
+      target,
+      otherRows,
+    );
+    this.#run('UPDATE story_figures SET story = ? WHERE story IN (SELECT value FROM json_each(?))', target, otherRows);
+    this.#run(
+      `UPDATE stories SET version = version + 1, updated_at = max(updated_at, ?),
+         created_at = min(created_at, (SELECT min(created_at) FROM stories WHERE id IN (SELECT value FROM json_each(?))))
+       WHERE id = ?`,
+      at,
+      otherRows,
+      target,
+    );
+    this.#run('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))', otherRows);
+  }
+
   /** Summaries of stories, with their members, in the order of the rows given. */
   #storySummaries(rows: readonly StoryRow[]): StorySummary[] {
     if (rows.length === 0) return [];
@@ -590,28 +637,13 @@ class SqliteStore implements Store {
   async createStory(story: NewStory): Promise<string> {
     if (story.articles.length === 0) throw new TypeError('a story needs at least one article');
     const at = isoTime(story.at, 'at');
-    return this.#write(() => {
-      const articles = this.#unassignedArticleRows(story.articles);
-      const { lastInsertRowid } = this.#run(
-        'INSERT INTO stories (title, created_at, updated_at, version) VALUES (?, ?, ?, 1)',
-        story.title ?? null,
-        at,
-        at,
-      );
-      const row = Number(lastInsertRowid);
-      this.#addMembers(row, articles, at);
-      return storyIdOf(row);
-    });
+    return this.#write(() => storyIdOf(this.#insertStory(this.#unassignedArticleRows(story.articles), at, story.title ?? null, null)));
   }
 
   async addArticlesToStory(storyId: string, contentHashes: readonly string[], at?: string): Promise<void> {
     const addedAt = isoTime(at, 'at');
     if (contentHashes.length === 0) return;
-    this.#write(() => {
-      const story = this.#requireStory(storyId);
-      this.#addMembers(story.id, this.#unassignedArticleRows(contentHashes), addedAt);
-      this.#run('UPDATE stories SET version = version + 1, updated_at = max(updated_at, ?) WHERE id = ?', addedAt, story.id);
-    });
+    this.#write(() => this.#addToStory(this.#requireStory(storyId).id, this.#unassignedArticleRows(contentHashes), addedAt));
   }
 
   async mergeStories(targetId: string, otherIds: readonly string[], at?: string): Promise<void> {
@@ -619,26 +651,54 @@ class SqliteStore implements Store {
     this.#write(() => {
       const target = this.#requireStory(targetId);
       const others = [...new Set(otherIds)].map((id) => this.#requireStory(id).id).filter((row) => row !== target.id);
-      if (others.length === 0) return;
-      const otherRows = JSON.stringify(others);
-      this.#run('UPDATE story_articles SET story = ? WHERE story IN (SELECT value FROM json_each(?))', target.id, otherRows);
+      this.#merge(target.id, others, mergedAt);
+    });
+  }
+
+  async getClustererState(): Promise<unknown> {
+    const row = this.#read(() => this.#get<{ state: Buffer }>('SELECT state FROM clusterer_state WHERE id = 1'));
+    return row === undefined ? null : unpackJson<unknown>(row.state, 'clusterer state');
+  }
+
+  async applyClustering(batch: ClusteringBatch): Promise<ClusteringOutcome> {
+    const at = isoTime(batch.at, 'at');
+    const state = packJson(batch.state);
+    return this.#write(() => {
+      const created = new Set<number>();
+      const updated = new Set<number>();
+      const merged = new Set<number>();
+      const storyOfCluster = (key: string): number | undefined => this.#get<{ id: number }>('SELECT id FROM stories WHERE cluster_key = ?', key)?.id;
+      const members = new Map<string, string[]>();
+      for (const { article, cluster } of batch.placements) members.set(cluster, [...(members.get(cluster) ?? []), article]);
+      for (const [cluster, articles] of members) {
+        const rows = this.#unassignedArticleRows(articles);
+        const story = storyOfCluster(cluster);
+        if (story === undefined) created.add(this.#insertStory(rows, at, null, cluster));
+        else {
+          this.#addToStory(story, rows, at);
+          updated.add(story);
+        }
+      }
+      for (const { from, into } of batch.merges) {
+        const source = storyOfCluster(from);
+        if (source === undefined) continue;
+        const target = storyOfCluster(into);
+        if (target === undefined) {
+          // The surviving cluster has no story here yet: the merged one takes its key.
+          this.#run('UPDATE stories SET cluster_key = ? WHERE id = ?', into, source);
+          continue;
+        }
+        this.#merge(target, [source], at);
+        if (!created.has(target)) updated.add(target);
+        if (!created.delete(source)) merged.add(source);
+        updated.delete(source);
+      }
       this.#run(
-        `INSERT INTO story_facts (story, key, text, first_seen_at)
-         SELECT ?, key, text, first_seen_at FROM story_facts WHERE story IN (SELECT value FROM json_each(?)) ORDER BY first_seen_at
-         ON CONFLICT (story, key) DO UPDATE SET first_seen_at = min(first_seen_at, excluded.first_seen_at)`,
-        target.id,
-        otherRows,
+        'INSERT INTO clusterer_state (id, state, saved_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at',
+        state,
+        at,
       );
-      this.#run('UPDATE story_figures SET story = ? WHERE story IN (SELECT value FROM json_each(?))', target.id, otherRows);
-      this.#run(
-        `UPDATE stories SET version = version + 1, updated_at = max(updated_at, ?),
-           created_at = min(created_at, (SELECT min(created_at) FROM stories WHERE id IN (SELECT value FROM json_each(?))))
-         WHERE id = ?`,
-        mergedAt,
-        otherRows,
-        target.id,
-      );
-      this.#run('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))', otherRows);
+      return { created: [...created].map(storyIdOf), updated: [...updated].filter((row) => !created.has(row)).map(storyIdOf), merged: [...merged].map(storyIdOf) };
     });
   }
 

@@ -75,6 +75,21 @@ export interface Store {
    */
   saveStoryAnalysis(storyId: string, analysis: StoryAnalysis): Promise<SavedStoryAnalysis>;
 
+  /**
+   * The stream clusterer's state as last saved with {@link Store.applyClustering}, or null
+   * before the first batch.
+   */
+  getClustererState(): Promise<unknown>;
+
+  /**
+   * Applies one batch of the stream clusterer's decisions and saves its state, all in one
+   * transaction, so the stored stories and the saved state never disagree. Stories are found by
+   * their cluster key (the clusterer's story id): placing an article in an unknown cluster
+   * starts a story; merges are applied after the placements, in order. Returns the stories
+   * created and those that gained articles (ids of stories that exist after the batch).
+   */
+  applyClustering(batch: ClusteringBatch): Promise<ClusteringOutcome>;
+
   /** One story with its members and latest analysis, or null when no story has this id. */
   getStory(storyId: string): Promise<StoredStory | null>;
 
@@ -209,6 +224,26 @@ export interface NewStory {
   readonly title?: string | null;
   /** Default now. */
   readonly at?: string;
+}
+
+/** What {@link Store.applyClustering} applies: a batch of the clusterer's decisions and its state after them. */
+export interface ClusteringBatch {
+  /** Articles (content hashes, each in no story yet) and the cluster each was placed in. */
+  readonly placements: ReadonlyArray<{ readonly article: string; readonly cluster: string }>;
+  /** Clusters folded into others, in the order the clusterer decided them. */
+  readonly merges: ReadonlyArray<{ readonly from: string; readonly into: string }>;
+  /** The clusterer's state after the batch (JSON-serialisable; the store does not read it). */
+  readonly state: unknown;
+  /** Default now. */
+  readonly at?: string;
+}
+
+/** What {@link Store.applyClustering} changed. */
+export interface ClusteringOutcome {
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  /** Stories, created before the batch, that were folded into others and no longer exist. */
+  readonly merged: readonly string[];
 }
 
 /** A statement of a story, under a key that stays the same while the statement does. */
