@@ -5,7 +5,7 @@ import { ParallaxError } from '../core/errors.js';
 import { createStoryClusterer, type ClusterInput, type StoryClusterer, type StoryClustererState } from '../corpus/clustering.js';
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
-import { storyFromAnalyzed } from '../pipeline/story.js';
+import { storyFromAnalyzed, type StoryOptions } from '../pipeline/story.js';
 import type { ClusteringOutcome, FactEntry, FigureEntry, Store } from '../store/store.js';
 
 /**
@@ -153,16 +153,22 @@ export async function placeUnassigned(store: Store): Promise<ClusteringOutcome> 
   return { created: [...changes.created], updated: [...changes.updated], merged: [...changes.merged] };
 }
 
-/** Analyses a stored story again from its articles' stored analyses and saves the result with its history. */
-export async function refreshStory(store: Store, storyId: string): Promise<void> {
+/** Analyses a stored story again from its articles' stored analyses (nothing is saved); null for an unknown id. */
+export async function analyzeStoredStory(store: Store, storyId: string, options: StoryOptions = {}): Promise<Story | null> {
   const stored = await store.getStory(storyId);
-  if (stored === null) return;
+  if (stored === null) return null;
   const articles = await store.getArticles(stored.articles);
-  const story = storyFromAnalyzed(
+  return storyFromAnalyzed(
     articles.map(({ analyzed }) => analyzed),
     [],
+    options,
   );
-  await store.saveStoryAnalysis(storyId, { story, ...storyHistory(story) });
+}
+
+/** Analyses a stored story again and saves the result with its history. */
+export async function refreshStory(store: Store, storyId: string): Promise<void> {
+  const story = await analyzeStoredStory(store, storyId);
+  if (story !== null) await store.saveStoryAnalysis(storyId, { story, ...storyHistory(story) });
 }
 
 /**
