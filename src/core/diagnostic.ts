@@ -50,6 +50,8 @@ export const DIAGNOSTIC_CODES = [
   'decompression-limit',
   /** A feed or subscription list is not valid XML or JSON, or not a feed at all. */
   'invalid-feed',
+  /** A record of a JSON Lines input is not a JSON object with text, HTML or an http(s) address. */
+  'invalid-record',
   /** The summary's focus question matched no sentence, so the summary is not focused. */
   'focus-unmatched',
 ] as const;

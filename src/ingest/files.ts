@@ -23,7 +23,7 @@ export interface ReadInputsResult {
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Extensions read from directories; explicitly named files are read whatever their name. */
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '']);
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.jsonl', '.ndjson', '']);
 
 class InputProblem {
   constructor(readonly diagnostic: Diagnostic) {}
@@ -136,7 +136,7 @@ export function fetchedFromBytes(source: string, bytes: Uint8Array): Fetched | D
 }
 
 /**
- * Reads files, directories (recursively: `.txt`, `.text`, `.html`, `.htm` and extension-less
+ * Reads files, directories (recursively: `.txt`, `.text`, `.html`, `.htm`, `.jsonl`, `.ndjson` and extension-less
  * files) and `-` (standard input, one article). Every input that cannot be read becomes a
  * diagnostic naming it and the cause; the others are still returned.
  */

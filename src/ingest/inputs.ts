@@ -1,9 +1,10 @@
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { hashContent } from '../core/ids.js';
 import type { Fetched } from '../core/records.js';
-import { detectFeedKind, hintsForItem, itemHasFullContent, parseFeed, parseOpml, type Feed, type FeedItem } from './feeds.js';
+import { DEFAULT_MAX_FEED_ITEMS, readFeedItems } from './feed-items.js';
+import { detectFeedKind, parseFeed, parseOpml, type Feed } from './feeds.js';
 import { Fetcher, fetchedFromResource, isFetchableUrl, type FetchOptions } from './fetch.js';
 import { readInputs, type ReadInputsOptions, type ReadInputsResult } from './files.js';
+import { isJsonLines, parseJsonLines } from './json-lines.js';
 
 /** Options for {@link resolveInputs}: file limits, network limits, and how much of a feed to read. */
 export interface ResolveInputsOptions extends ReadInputsOptions, FetchOptions {
@@ -21,14 +22,15 @@ interface Document {
 
 /**
  * Reads every kind of input into pages: files, directories and standard input (as
- * {@link readInputs} does), http(s) URLs (fetched safely), RSS, Atom and JSON feeds (each item
+ * {@link readInputs} does), http(s) URLs (fetched safely), JSON Lines (one article per line, see
+ * `json-lines.ts`), RSS, Atom and JSON feeds (each item
  * becomes a page: its own full content when the feed carries it, else its link, fetched), and
  * OPML subscription lists (each listed feed, read as above). Every input or item that fails
  * becomes a diagnostic naming it and the cause; the rest are still returned, in input order.
  */
 export async function resolveInputs(inputs: readonly string[], options: ResolveInputsOptions = {}): Promise<ReadInputsResult> {
   const fetcher = new Fetcher(options);
-  const maxItems = options.maxFeedItems ?? 50;
+  const maxItems = options.maxFeedItems ?? DEFAULT_MAX_FEED_ITEMS;
   const diagnostics: Diagnostic[] = [];
   let done = 0;
   let total = inputs.length;
@@ -45,51 +47,48 @@ export async function resolveInputs(inputs: readonly string[], options: ResolveI
 
   /** The pages of a feed's items, fetched where the feed carries only a link. */
   const readFeed = async (feed: Feed, source: string): Promise<Fetched[]> => {
-    const items = feed.items.slice(0, maxItems);
-    if (feed.items.length > maxItems) {
-      diagnostics.push(makeDiagnostic('info', 'too-large', `lists ${feed.items.length} items; the first ${maxItems} are read`, source));
-    }
-    total += items.length;
-    progress();
-    const pages = await Promise.all(
-      items.map(async (item, index): Promise<Fetched | null> => {
-        const page = await readItem(feed, item, source, index);
+    const read = await readFeedItems(feed, source, {
+      maxItems,
+      fetchPage: async (url) => {
+        const resource = await fetcher.fetch(url);
+        return 'severity' in resource ? resource : fetchedFromResource(resource);
+      },
+      onListed: (count) => {
+        total += count;
+        progress();
+      },
+      onItemRead: () => {
         done++;
         progress();
-        return page;
+      },
+    });
+    diagnostics.push(...read.diagnostics);
+    return [...read.pages];
+  };
+
+  /** The articles of a JSON Lines document: those given in full as they are, the others fetched from their address. */
+  const readJsonLines = async (fetched: Fetched): Promise<Fetched[]> => {
+    const { records, diagnostics: problems } = parseJsonLines(fetched.text, fetched.source);
+    diagnostics.push(...problems);
+    const links = records.filter((record) => record.kind === 'link');
+    total += links.length;
+    progress();
+    const pages = await Promise.all(
+      records.map(async (record): Promise<Fetched | null> => {
+        if (record.kind === 'article') return record.fetched;
+        const document = await fetchDocument(record.url);
+        done++;
+        progress();
+        return document === null ? null : { ...document.fetched, hints: record.hints };
       }),
     );
     return pages.filter((page): page is Fetched => page !== null);
   };
 
-  const readItem = async (feed: Feed, item: FeedItem, source: string, index: number): Promise<Fetched | null> => {
-    const hints = hintsForItem(feed, item);
-    const itemSource = item.url ?? `${source}#item-${index + 1}`;
-    if (itemHasFullContent(item)) {
-      const text = item.contentHtml ?? item.contentText ?? '';
-      return {
-        source: itemSource,
-        contentHash: hashContent(new TextEncoder().encode(text)),
-        byteLength: Buffer.byteLength(text),
-        encoding: 'utf-8',
-        mediaType: item.contentHtml === null ? 'text/plain' : 'text/html',
-        text,
-        diagnostics: [],
-        ...(item.url === null ? {} : { url: item.url }),
-        hints,
-      };
-    }
-    if (item.url === null) {
-      diagnostics.push(makeDiagnostic('warning', 'no-body', 'a feed item has neither full content nor a link', itemSource));
-      return null;
-    }
-    const document = await fetchDocument(item.url);
-    return document === null ? null : { ...document.fetched, hints };
-  };
-
-  /** A document as pages: itself, or the items of the feed (or feeds) it is. */
+  /** A document as pages: itself, the articles of a JSON Lines list, or the items of the feed (or feeds) it is. */
   const expand = async (document: Document): Promise<Fetched[]> => {
     const { fetched } = document;
+    if (isJsonLines(fetched.text, fetched.source, document.contentType)) return readJsonLines(fetched);
     const kind = detectFeedKind(fetched.text, document.contentType);
     if (kind === null) return [fetched];
     if (kind === 'opml') {
