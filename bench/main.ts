@@ -4,11 +4,12 @@ import { runEntitiesBench } from './entities.js';
 import { runExtractionBench } from './extraction.js';
 import { runFactsBench } from './facts.js';
 import { runFlagsBench } from './flags.js';
+import { runIngestBench } from './ingest.js';
 import { runQuotesBench } from './quotes.js';
 import { runRougeBench } from './rouge.js';
 import { runSummarizationBench } from './summarization.js';
 
-const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--json FILE] [--page ID]
+const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--sizes A,B] [--json FILE] [--page ID]
 
 Benchmarks on public data (read from ../shared/data by default):
   extraction   HTML article extraction on the 181 pages of the scrapinghub benchmark: shingle
@@ -25,6 +26,9 @@ Benchmarks on public data (read from ../shared/data by default):
   clustering   stories from a stream: ECB+ documents fed one by one, B-cubed P/R/F1 against the
                20 gold events beside the published clustering; candidates and ms per article on
                a 10,000-article Multi-News stream (--limit sets its size)
+  ingest       the archive at scale: synthetic streams of Multi-News text (10,000 then 100,000
+               articles; --sizes) ingested into new SQLite archives: articles per second, ms per
+               article across each run, peak memory, archive size, stories' B-cubed
   conflicts    conflicting figures and dates: the known conflicts of our example, false conflicts
                in pooled unrelated Multi-News stories, next to a same-count-key baseline
   summarization  Multi-News: Parallax vs Lead-3 / LexRank / TextRank / Centroid / MMR at one word
@@ -40,6 +44,7 @@ Options:
   --data DIR    the evaluation data folder (default ../shared/data)
   --limit N     at most N items (default: all)
   --words N     summary length budget in words (summarization; default 220)
+  --sizes A,B   stream lengths, each into a new archive (ingest; default 10000,100000)
   --json FILE   write per-page scores as JSON (extraction)
   --page ID     show Parallax's text against the reference on one page, by id or id prefix
                 (extraction)
@@ -53,7 +58,7 @@ function readOption(args: string[], name: string): string | undefined {
   return value;
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const [name] = args;
   if (name === undefined || name === '--help' || name === '-h') {
     process.stdout.write(HELP);
@@ -90,10 +95,18 @@ function main(args: string[]): number {
       return runRougeBench({ dataDirectory, limit });
     case 'flags':
       return runFlagsBench({ dataDirectory, limit });
+    case 'ingest': {
+      const sizes = (readOption(args, '--sizes') ?? '10000,100000').split(',').map(Number);
+      if (!sizes.every((size) => Number.isInteger(size) && size > 0)) {
+        process.stderr.write('bench: --sizes takes positive whole numbers separated by commas\n');
+        return 2;
+      }
+      return runIngestBench({ dataDirectory, sizes });
+    }
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);
       return 2;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../../core/diagnostic.js';
 import { articleIdFromHash } from '../../core/ids.js';
-import type { Block, Extracted, Fetched, Result } from '../../core/records.js';
+import type { Block, Extracted, Fetched, MetadataField, MetadataSource, Result } from '../../core/records.js';
 import { detectLanguage } from '../language.js';
 import { BOILERPLATE_RULES, removeBoilerplate, type BoilerplateRule } from './boilerplate.js';
 import { LEADING_HEADER_RULES, makeHeaderDraft, TRAILING_HEADER_RULES, type LeadingHeaderRule, type TrailingHeaderRule } from './headers.js';
@@ -58,31 +58,46 @@ export function extractText(fetched: Fetched, options: ExtractTextOptions = {}):
     paragraphs.push({ start: text.length, end: text.length + line.text.length, kind: 'paragraph' });
     text += line.text;
   }
-  const fields = draft.fields;
   const language = detectLanguage(text);
-  const provenance: Extracted['provenance'] = {
-    ...(fields.title !== null && { title: 'text-header' }),
-    ...(fields.published !== null && { published: 'text-header' }),
-    ...(fields.updated !== null && { updated: 'text-header' }),
-    ...(fields.byline !== null && { byline: 'text-header' }),
-    ...(fields.outlet !== null && { outlet: 'text-header' }),
-    ...(fields.description !== null && { description: 'text-header' }),
-    ...(language !== null && { language: 'detected' }),
+  const provenance: Partial<Record<MetadataField, MetadataSource>> = {};
+  const hints = fetched.hints;
+  /** The text's own header value when it states one, else what the feed or export said, recording where it came from. */
+  const pick = <T>(field: MetadataField, stated: T | null, hinted: T | undefined): T | null => {
+    if (stated !== null) {
+      provenance[field] = 'text-header';
+      return stated;
+    }
+    if (hinted !== undefined) {
+      provenance[field] = 'feed';
+      return hinted;
+    }
+    return null;
   };
+  const { fields } = draft;
+  const title = pick('title', fields.title, hints?.title);
+  const published = pick('published', fields.published, hints?.published);
+  const updated = pick('updated', fields.updated, hints?.updated);
+  const byline = pick('byline', fields.byline, hints?.authors === undefined ? undefined : hints.authors.join(', '));
+  const outlet = pick('outlet', fields.outlet, hints?.outlet);
+  const description = pick('description', fields.description, hints?.description);
+  if (language !== null) provenance.language = 'detected';
+  // A text read from the web (a feed item, a JSON Lines record) keeps the address it came from.
+  const url = fetched.url ?? null;
+  if (url !== null) provenance.url = 'url';
   const extracted: Extracted = {
     id: articleIdFromHash(fetched.contentHash),
     source: fetched.source,
     contentHash: fetched.contentHash,
-    title: fields.title,
+    title,
     kicker: fields.kicker,
-    description: fields.description,
-    published: fields.published,
-    updated: fields.updated,
-    outlet: fields.outlet,
+    description,
+    published,
+    updated,
+    outlet,
     credits: fields.credits,
-    byline: fields.byline,
+    byline,
     language,
-    url: null,
+    url,
     imageUrl: null,
     provenance,
     text,
