@@ -110,3 +110,55 @@ describe('parallax story (command line)', () => {
     assert.match(stdout, /Exit codes/);
   });
 });
+
+describe('parallax ingest, stories, story --id, search (command line)', () => {
+  let directory = '';
+  let database = '';
+  before(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'parallax-archive-cli-'));
+    database = join(directory, 'archive.db');
+  });
+  after(async () => rm(directory, { recursive: true, force: true }));
+
+  test('ingest stores the example, stories lists it with its articles, story --id reports it with what is new', () => {
+    const ingest = parallax(['ingest', 'examples/merrow-dam', '--db', database, '--format', 'json']);
+    assert.equal(ingest.code, 0, ingest.stderr);
+    const report = JSON.parse(ingest.stdout) as { added: number; storiesCreated: number };
+    assert.ok(report.added >= 10);
+    assert.ok(report.storiesCreated >= 1);
+
+    const listed = parallax(['stories', '--db', database, '--format', 'json']);
+    assert.equal(listed.code, 0);
+    const stories = JSON.parse(listed.stdout) as Array<{ id: string; counts: { articles: number; outlets: number }; articles: Array<{ id: string; source: string }> }>;
+    const largest = [...stories].sort((a, b) => b.counts.articles - a.counts.articles)[0]!;
+    assert.ok(largest.counts.articles >= 5);
+    assert.ok(largest.articles.every(({ id, source }) => id !== '' && source.startsWith('examples/merrow-dam/')));
+
+    const report2 = parallax(['story', '--id', largest.id, '--db', database, '--since', '1h', '--format', 'md']);
+    assert.equal(report2.code, 0, report2.stderr);
+    assert.match(report2.stdout, /^## New since /);
+    const json = JSON.parse(parallax(['story', '--id', largest.id, '--db', database, '--since', '2030-01-01', '--format', 'json']).stdout) as { changes: { facts: unknown[] } };
+    assert.deepEqual(json.changes.facts, [], 'nothing is new after a future date');
+
+    const search = parallax(['search', 'spillway', '--db', database]);
+    assert.equal(search.code, 0);
+    assert.match(search.stdout, /Articles \([1-9]/);
+  });
+
+  test('story --id of an unknown story exits 1; story with neither inputs nor --id, or --since without --id, is a usage error', () => {
+    assert.equal(parallax(['story', '--id', 's999', '--db', database]).code, 1);
+    assert.equal(parallax(['story', '--db', database]).code, 2);
+    assert.equal(parallax(['story', 'examples/merrow-dam', '--since', '2d']).code, 2);
+    assert.equal(parallax(['story', '--id', 's1', '--since', 'yesterday', '--db', database]).code, 2);
+  });
+
+  test('a file that is not a Parallax database is refused with its cause and left untouched', async () => {
+    const notes = join(directory, 'notes.db');
+    await writeFile(notes, 'shopping list: bread, milk\n'.repeat(400));
+    const before = await readFile(notes);
+    const result = parallax(['ingest', 'examples/merrow-dam', '--db', notes]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /not a Parallax database, or it is damaged/);
+    assert.deepEqual(await readFile(notes), before);
+  });
+});
