@@ -112,3 +112,22 @@ test('a JSON Lines export is ingested line by line, and its bad lines are logged
     await store.close();
   }
 });
+
+test('articles an older version analysed are analysed again from their stored input, and their stories brought up to date', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    await ingestInputs(store, [join(directory, 'a.txt')]);
+    const [article] = await store.listArticles({ limit: 1 });
+    assert.ok(article !== undefined);
+    const stored = await store.getArticle(article.contentHash);
+    // As an older Parallax would have left it.
+    await store.replaceAnalysis(article.contentHash, stored!.analyzed, 'older');
+    assert.equal((await store.listStories())[0]?.needsAnalysis, true);
+    const next = await ingestInputs(store, [join(directory, 'b.txt')]);
+    assert.equal(next.reanalyzed, 1);
+    assert.equal((await store.getArticle(article.contentHash))?.analyzerVersion, ANALYZER_VERSION);
+    assert.equal((await store.statistics()).storiesNeedingAnalysis, 0);
+  } finally {
+    await store.close();
+  }
+});

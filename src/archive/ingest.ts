@@ -28,6 +28,8 @@ export const ANALYZER_VERSION = '1';
 export interface IngestReport {
   readonly added: number;
   readonly duplicates: number;
+  /** Stored articles an older version had analysed, analysed again from their stored input. */
+  readonly reanalyzed: number;
   /** Inputs that could not be read or held no article, with the reason. */
   readonly failed: ReadonlyArray<{ readonly input: string; readonly reason: string }>;
   readonly storiesCreated: number;
@@ -193,6 +195,32 @@ async function refreshStories(store: Store): Promise<Array<{ input: string; reas
   }
 }
 
+/**
+ * Extracts and analyses again, from their stored inputs, the articles an older version of
+ * Parallax analysed (no refetch); their stories then need analysis. Returns how many there were,
+ * with the inputs that no longer yield an article.
+ */
+export async function reanalyzeStale(store: Store): Promise<{ reanalyzed: number; failed: Array<{ input: string; reason: string }> }> {
+  let reanalyzed = 0;
+  const failed: Array<{ input: string; reason: string }> = [];
+  for (let after = 0; ; ) {
+    const page = await store.listArticles({ staleFor: ANALYZER_VERSION, afterSequence: after, limit: 200 });
+    if (page.length === 0) break;
+    for (const { contentHash, source } of page) {
+      const input = await store.getInput(contentHash);
+      const extracted = input === null ? null : extractArticle(input);
+      if (extracted === null || !extracted.ok) {
+        failed.push({ input: source, reason: `cannot be analysed again: ${extracted === null ? 'its input is missing' : extracted.reason}` });
+        continue;
+      }
+      await store.replaceAnalysis(contentHash, analyzeArticle(extracted.value), ANALYZER_VERSION);
+      reanalyzed++;
+    }
+    after = page.at(-1)!.sequence;
+  }
+  return { reanalyzed, failed };
+}
+
 /** Reads the inputs into the archive, groups them into stories and brings the changed stories up to date. */
 export async function ingestInputs(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { fetched, diagnostics } = await resolveInputs(inputs, options);
@@ -205,7 +233,15 @@ export async function ingestInputs(store: Store, inputs: readonly string[], opti
  */
 export async function ingestFetched(store: Store, fetched: readonly Fetched[], diagnostics: readonly Diagnostic[], options: IngestOptions = {}): Promise<IngestReport> {
   const run = options.run ?? new Date().toISOString();
+  const stale = await reanalyzeStale(store);
   const { added, duplicates, failed, stories } = await storeArticles(store, fetched, diagnostics, options, run);
   const analysisFailures = await refreshStories(store);
-  return { added, duplicates, failed: [...failed, ...analysisFailures], storiesCreated: stories.created.size, storiesUpdated: stories.updated.size };
+  return {
+    added,
+    duplicates,
+    reanalyzed: stale.reanalyzed,
+    failed: [...stale.failed, ...failed, ...analysisFailures],
+    storiesCreated: stories.created.size,
+    storiesUpdated: stories.updated.size,
+  };
 }

@@ -20,7 +20,7 @@ async function runIngest(inputs: readonly string[], options: IngestCommandOption
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     process.stdout.write(
-      `${report.added} new, ${report.duplicates} already stored, ${report.failed.length} failed; ${report.storiesCreated} stories created, ${report.storiesUpdated} updated\n`,
+      `${report.added} new, ${report.duplicates} already stored, ${report.failed.length} failed; ${report.storiesCreated} stories created, ${report.storiesUpdated} updated${report.reanalyzed > 0 ? `; ${report.reanalyzed} stored articles analysed again for this version` : ''}\n`,
     );
     for (const { input, reason } of report.failed) process.stdout.write(`  failed: ${input}: ${reason}\n`);
   }

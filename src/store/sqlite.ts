@@ -631,6 +631,8 @@ class SqliteStore implements Store {
         { ...columns, id: article.id },
       );
       this.#run('UPDATE article_analyses SET analyzer_version = ?, analyzed_at = ?, annotations = ? WHERE article = ?', analyzerVersion, analyzedAt, annotations, article.id);
+      // Its story was analysed from the old record: it needs analysis again.
+      this.#run('UPDATE stories SET version = version + 1 WHERE id = (SELECT story FROM story_articles WHERE article = ?)', article.id);
     });
   }
 

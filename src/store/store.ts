@@ -51,7 +51,8 @@ export interface Store {
 
   /**
    * Replaces an article's extracted record and analysis with ones made again from its stored
-   * input (after an analyzer upgrade). The article keeps its first-seen time and its story.
+   * input (after an analyzer upgrade). The article keeps its first-seen time and its story,
+   * which then needs analysis.
    */
   replaceAnalysis(contentHash: string, analyzed: Analyzed, analyzerVersion: string, at?: string): Promise<void>;
 
