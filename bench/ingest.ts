@@ -37,6 +37,8 @@ interface RunResult {
   readonly size: number;
   readonly msPerArticle: number;
   readonly windows: readonly number[];
+  /** Live heap after a full garbage collection at the end of each tenth, when `gc` is exposed. */
+  readonly liveHeapMb: readonly number[];
   readonly peakRssMb: number;
   readonly databaseMb: number;
   readonly stories: number;
@@ -66,6 +68,8 @@ async function runOnce(clusters: Parameters<typeof syntheticNews>[0], size: numb
   const progress = makeProgress(`ingest ${size}`, size);
   const window = Math.max(1, Math.ceil(size / 10));
   const windows: number[] = [];
+  const liveHeapMb: number[] = [];
+  const collect = (globalThis as { gc?: () => void }).gc;
   const gold = new Map<string, string>();
   let windowStart = performance.now();
   let inWindow = 0;
@@ -90,6 +94,10 @@ async function runOnce(clusters: Parameters<typeof syntheticNews>[0], size: numb
       if (++inWindow === window) {
         await flush();
         windows.push((performance.now() - windowStart) / inWindow);
+        if (collect !== undefined) {
+          collect();
+          liveHeapMb.push(process.memoryUsage().heapUsed / 1e6);
+        }
         windowStart = performance.now();
         inWindow = 0;
       }
@@ -105,6 +113,7 @@ async function runOnce(clusters: Parameters<typeof syntheticNews>[0], size: numb
       size,
       msPerArticle: total / gold.size,
       windows,
+      liveHeapMb,
       peakRssMb: peakRss / 1e6,
       databaseMb: (statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6,
       stories,
@@ -134,7 +143,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<numbe
     results.push(result);
     out(`\n${size} articles: ${result.msPerArticle.toFixed(1)} ms per article (${(1000 / result.msPerArticle).toFixed(1)} articles per second)`);
     out(`  ms per article in each tenth of the run: ${result.windows.map((ms) => ms.toFixed(1)).join('  ')}`);
-    out(`  peak memory ${result.peakRssMb.toFixed(0)} MB (resident), archive ${result.databaseMb.toFixed(0)} MB, ${result.stories} stories`);
+    out(`  peak memory ${result.peakRssMb.toFixed(0)} MB resident; archive ${result.databaseMb.toFixed(0)} MB, ${result.stories} stories`);
+    if (result.liveHeapMb.length > 0) out(`  live heap (MB, after a full collection) at each tenth: ${result.liveHeapMb.map((mb) => mb.toFixed(0)).join('  ')}`);
     out(`  stories against the synthetic stories, B-cubed P / R / F1: ${result.bcubed.precision.toFixed(3)} / ${result.bcubed.recall.toFixed(3)} / ${result.bcubed.f1.toFixed(3)}`);
   }
   if (results.length >= 2) {
