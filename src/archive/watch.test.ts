@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { ParallaxError } from '../core/errors.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_POLL_INTERVAL_MS, nextPollDelay, parseDuration, watchFeeds, type FeedPoll, type FollowOutcome, type WatchOptions } from './watch.js';
+import { DEFAULT_POLL_INTERVAL_MS, nextPollDelay, watchFeeds, type FeedPoll, type FollowOutcome, type WatchOptions } from './watch.js';
 
 /**
  * The watch against a local server (127.0.0.1, allowed explicitly) with a fake clock: `sleep`
@@ -399,28 +398,6 @@ describe('watchFeeds', () => {
       assert.equal((await reopened.statistics()).articles, 2);
     } finally {
       await reopened.close();
-    }
-  });
-});
-
-describe('parseDuration', () => {
-  test('numbers with units, alone or combined', () => {
-    assert.equal(parseDuration('30s'), 30_000);
-    assert.equal(parseDuration('15m'), 15 * 60_000);
-    assert.equal(parseDuration('1h'), HOUR);
-    assert.equal(parseDuration('1h30m'), 1.5 * HOUR);
-    assert.equal(parseDuration(' 2D '), 48 * HOUR);
-    assert.equal(parseDuration('250ms'), 250);
-    assert.equal(parseDuration('1.5s'), 1500);
-  });
-
-  test('anything else is a usage error', () => {
-    for (const text of ['', '15', 'm', '0s', '-1m', '15 m', '1w', 'soon', '1h-']) {
-      assert.throws(
-        () => parseDuration(text),
-        (error: unknown) => error instanceof ParallaxError && error.code === 'usage',
-        text,
-      );
     }
   });
 });

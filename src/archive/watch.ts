@@ -47,7 +47,7 @@ export interface WatchOptions extends FetchOptions {
   readonly follow?: readonly string[];
   /** Time between successful polls of a feed. Default 15 minutes. */
   readonly everyMs?: number;
-  /** The least time between two requests to one host. Default 1 s. */
+  /** The least time between two requests to one host (a watch makes one at a time to each: `perHostConcurrency` is 1). Default 1 s. */
   readonly hostDelayMs?: number;
   /** The longest wait before polling a failing feed again. Default 24 hours (or the interval, if longer). */
   readonly maxBackoffMs?: number;
@@ -116,28 +116,6 @@ export interface WatchReport {
   readonly failedPolls: number;
 }
 
-/**
- * A duration as milliseconds: a number with a unit (`ms`, `s`, `m`, `h`, `d`), or several
- * (`1h30m`). Anything else, and zero, is a usage error.
- */
-export function parseDuration(text: string): number {
-  const trimmed = text.trim().toLowerCase();
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-  const part = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
-  let total = 0;
-  let index = 0;
-  while (index < trimmed.length) {
-    part.lastIndex = index;
-    const match = part.exec(trimmed);
-    if (match === null) break;
-    total += Number(match[1]) * units[match[2]!]!;
-    index = part.lastIndex;
-  }
-  if (trimmed === '' || index < trimmed.length || !(total > 0)) {
-    throw new ParallaxError('usage', `"${text}" is not a duration; write it like 30s, 15m, 1h or 1h30m`);
-  }
-  return Math.round(total);
-}
 
 /**
  * How long to wait before polling a feed again, given its failed polls in a row (0 after a
@@ -212,12 +190,21 @@ function makeWatcher(store: Store, options: WatchOptions): Watcher {
 
 const isoTime = (ms: number): string => new Date(ms).toISOString();
 
+/** A feed's address as the archive keeps it (normalised, so one feed is not followed twice under two spellings). */
+export function feedAddress(input: string): string {
+  try {
+    return new URL(input.trim()).href;
+  } catch {
+    return input;
+  }
+}
+
 /** Follows each input (see {@link FollowOutcome}). */
 async function follow(watcher: Watcher, inputs: readonly string[]): Promise<FollowOutcome[]> {
   const outcomes: FollowOutcome[] = [];
   for (const input of inputs) {
     if (watcher.signal?.aborted === true) break;
-    const { outcome, firstPoll } = isFetchableUrl(input) ? await followUrl(watcher, new URL(input.trim()).href) : { outcome: await followFile(watcher, input) };
+    const { outcome, firstPoll } = isFetchableUrl(input) ? await followUrl(watcher, feedAddress(input)) : { outcome: await followFile(watcher, input) };
     outcomes.push(outcome);
     watcher.onFollow(outcome);
     if (firstPoll !== undefined) await answerPoll(watcher, firstPoll.feed, firstPoll.response);

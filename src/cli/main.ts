@@ -8,6 +8,7 @@ import { searchCommand } from './search.js';
 import { storiesCommand } from './stories.js';
 import { rougeCommand } from './rouge.js';
 import { storyCommand } from './story.js';
+import { watchCommand } from './watch.js';
 
 /** Exit codes: 0 success, 1 nothing could be done with the inputs (or an operational failure), 2 usage error. */
 const EXIT_USAGE = 2;
@@ -30,6 +31,7 @@ function makeProgram(setExitCode: (code: number) => void): Command {
   program.addCommand(ingestCommand(setExitCode).exitOverride());
   program.addCommand(storiesCommand().exitOverride());
   program.addCommand(searchCommand().exitOverride());
+  program.addCommand(watchCommand(setExitCode).exitOverride());
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { parseDuration } from '../core/duration.js';
 import { ParallaxError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 import type { ResolveInputsOptions } from '../ingest/inputs.js';
@@ -20,19 +21,6 @@ export function parsePositiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return number;
-}
-
-/** Milliseconds in each unit a duration may use: seconds, minutes, hours, days, weeks. */
-const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** Parses a duration such as `30s`, `15m`, `2h`, `2d`, `1w` or `1h30m` into milliseconds, or fails as a usage error. */
-export function parseDuration(value: string): number {
-  const text = value.trim().toLowerCase();
-  if (!/^(?:\d+(?:\.\d+)?[smhdw])+$/.test(text)) throw new InvalidArgumentError('expected a duration such as 30s, 15m, 2h, 2d or 1w');
-  let total = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) total += Number(amount) * DURATION_UNITS[unit!]!;
-  if (total <= 0) throw new InvalidArgumentError('the duration must be longer than zero');
-  return total;
 }
 
 /** Parses `--since`: a duration back from now (`2d`) or a date or time (`2026-11-20`, ISO 8601), as an ISO time. */

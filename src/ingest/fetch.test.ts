@@ -5,12 +5,15 @@ import { after, before, describe, test } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hashContent } from '../core/ids.js';
-import { Fetcher, fetchedFromResource, isFetchableUrl, privateAddressReason, type FetchedResource, type FetchOptions } from './fetch.js';
+import { Fetcher, fetchedFromResource, isFetchableUrl, privateAddressReason, type FetchedResource, type FetchOptions, type NotModified } from './fetch.js';
 
 const PAGE = '<!DOCTYPE html><html><head><title>Bridge</title></head><body><p>The bridge opened on Monday.</p></body></html>';
 const JAPANESE = '新しい橋が開通した。';
 // "新しい橋が開通した。" in Shift_JIS, written out byte by byte.
 const JAPANESE_SJIS = [0x90, 0x56, 0x82, 0xb5, 0x82, 0xa2, 0x8b, 0xb4, 0x82, 0xaa, 0x8a, 0x4a, 0x92, 0xca, 0x82, 0xb5, 0x82, 0xbd, 0x81, 0x42];
+const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>';
+const FEED_ETAG = '"feed-v1"';
+const FEED_LAST_MODIFIED = 'Tue, 03 Mar 2026 08:00:00 GMT';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -96,6 +99,10 @@ describe('Fetcher', () => {
   let bomb: Buffer = Buffer.alloc(0);
   let flaky = 0;
   let reset = 0;
+  /** The validators the last request to /conditional carried. */
+  let sentValidators: { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined } = {};
+  /** Resolved when /wait-for-cancel has a request to keep waiting. */
+  let cancelWaiting: () => void = () => {};
 
   before(async () => {
     bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024));
@@ -161,7 +168,17 @@ describe('Fetcher', () => {
       })
       .route('/to-loopback', (_request, response) => redirect(server.url('/page'))(_request, response))
       .route('/to-localhost', (_request, response) => redirect(server.url('/page', 'localhost'))(_request, response))
-      .route('/to-ftp', redirect('ftp://files.example/page'));
+      .route('/to-ftp', redirect('ftp://files.example/page'))
+      .route('/conditional', (request, response) => {
+        const ifNoneMatch = request.headers['if-none-match'];
+        const ifModifiedSince = request.headers['if-modified-since'];
+        sentValidators = { ifNoneMatch, ifModifiedSince };
+        const unchanged = ifNoneMatch !== undefined ? ifNoneMatch === FEED_ETAG : ifModifiedSince === FEED_LAST_MODIFIED;
+        if (unchanged) response.writeHead(304, { etag: FEED_ETAG }).end();
+        else response.writeHead(200, { 'content-type': 'application/rss+xml', etag: FEED_ETAG, 'last-modified': FEED_LAST_MODIFIED }).end(FEED);
+      })
+      .route('/always-304', (_request, response) => response.writeHead(304).end())
+      .route('/wait-for-cancel', () => cancelWaiting());
     await server.start();
   });
 
@@ -314,6 +331,82 @@ describe('Fetcher', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => fetcher.fetch(server.url('/slow'))));
     for (const result of results) expectResource(result);
     assert.equal(server.maxActive, 2);
+  });
+
+  describe('conditional requests', () => {
+    const isNotModified = (result: FetchedResource | NotModified | Diagnostic): result is NotModified => 'notModified' in result;
+
+    test('the first response carries validators; sent back, they get 304 Not Modified and no body', async () => {
+      const fetcher = make();
+      const first = await fetcher.fetch(server.url('/conditional'), {});
+      assert.ok(!isNotModified(first));
+      const resource = expectResource(first);
+      assert.equal(resource.etag, FEED_ETAG);
+      assert.equal(resource.lastModified, FEED_LAST_MODIFIED);
+      assert.deepEqual(sentValidators, { ifNoneMatch: undefined, ifModifiedSince: undefined });
+
+      const second = await fetcher.fetch(server.url('/conditional'), { etag: resource.etag ?? null, lastModified: resource.lastModified ?? null });
+      assert.deepEqual(sentValidators, { ifNoneMatch: FEED_ETAG, ifModifiedSince: FEED_LAST_MODIFIED });
+      assert.deepEqual(second, { notModified: true, requestedUrl: server.url('/conditional'), url: server.url('/conditional'), etag: FEED_ETAG });
+    });
+
+    test('Last-Modified alone is sent as If-Modified-Since', async () => {
+      const result = await make().fetch(server.url('/conditional'), { etag: null, lastModified: FEED_LAST_MODIFIED });
+      assert.deepEqual(sentValidators, { ifNoneMatch: undefined, ifModifiedSince: FEED_LAST_MODIFIED });
+      assert.ok(isNotModified(result));
+    });
+
+    test('a changed resource answers a conditional request with its new body', async () => {
+      const result = await make().fetch(server.url('/conditional'), { etag: '"feed-v0"' });
+      assert.ok(!isNotModified(result));
+      assert.equal(expectResource(result).text, FEED);
+    });
+
+    test('a 304 to a request that sent no validators is an error status', async () => {
+      const diagnostic = expectDiagnostic(await make().fetch(server.url('/always-304')), 'http-status');
+      assert.equal(diagnostic.message, 'the server answered 304 Not Modified');
+    });
+  });
+
+  test('a Retry-After the Fetcher will not wait for is passed on to the caller', async () => {
+    const diagnostic = expectDiagnostic(await make().fetch(server.url('/busy-for-an-hour')), 'http-status');
+    assert.equal((diagnostic as { retryAfterMs?: number }).retryAfterMs, 3_600_000);
+  });
+
+  test('a request in flight is cancelled by its signal', async () => {
+    const controller = new AbortController();
+    const waiting = new Promise<void>((resolve) => {
+      cancelWaiting = resolve;
+    });
+    const pending = make({ timeoutMs: 60_000 }).fetch(server.url('/wait-for-cancel'), { signal: controller.signal });
+    await waiting;
+    controller.abort();
+    const diagnostic = expectDiagnostic(await pending, 'network');
+    assert.equal(diagnostic.message, 'the request was cancelled');
+    const again = expectDiagnostic(await make().fetch(server.url('/page'), { signal: controller.signal }), 'network');
+    assert.equal(again.message, 'the request was cancelled', 'an aborted signal sends nothing');
+  });
+
+  test('hostDelayMs spaces requests to one host, timed by the injected clock', async () => {
+    const waits: number[] = [];
+    let now = 1_000_000;
+    const fetcher = make({
+      perHostConcurrency: 1,
+      hostDelayMs: 1000,
+      now: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+    expectResource(await fetcher.fetch(server.url('/page')));
+    assert.deepEqual(waits, [], 'the first request to a host does not wait');
+    now += 300;
+    const both = await Promise.all([fetcher.fetch(server.url('/page')), fetcher.fetch(server.url('/page'))]);
+    for (const result of both) expectResource(result);
+    assert.deepEqual(waits, [700, 1000], 'each waits out the rest of the delay after the one before');
+    expectResource(await fetcher.fetch(server.url('/page', 'localhost')));
+    assert.deepEqual(waits, [700, 1000], 'another host does not wait');
   });
 
   describe('private networks', () => {

@@ -44,6 +44,12 @@ export interface FetchOptions {
   readonly maxRetryDelayMs?: number;
   /** Requests in flight at once to one host (name and port). Default 2. */
   readonly perHostConcurrency?: number;
+  /**
+   * The least time between the end of one request to a host and the start of the next, so a
+   * long-running poller does not hammer a site. Spaces requests strictly with
+   * `perHostConcurrency: 1`. Default 0.
+   */
+  readonly hostDelayMs?: number;
   /** Allow private, loopback and link-local addresses. Default false. */
   readonly allowPrivateNetwork?: boolean;
   /** Default `Parallax/<version> (+https://github.com/parallax-news/parallax)`. */
@@ -56,6 +62,45 @@ export interface FetchOptions {
    * Default: {@link privateAddressReason}. Tests use it to let one made-up host through.
    */
   readonly addressPolicy?: (address: string, hostname: string) => string | null;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`; tests pass a fake one. */
+  readonly now?: () => number;
+  /** Waits, waking early when the signal aborts. Default {@link sleep}; tests pass one that does not wait. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * What one request may add to a plain GET: validators from an earlier response, sent as
+ * If-None-Match and If-Modified-Since so that an unchanged resource costs a 304 instead of a
+ * body, and a signal that cancels the request (it then ends as a `network` diagnostic).
+ */
+export interface FetchRequest {
+  readonly etag?: string | null | undefined;
+  readonly lastModified?: string | null | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The answer to a conditional request whose resource has not changed (304 Not Modified): no
+ * body. Validators the server sent with it replace the ones the caller holds. A 304 to a
+ * request that sent no validators is a server error, reported as an `http-status` diagnostic.
+ */
+export interface NotModified {
+  readonly notModified: true;
+  /** The address as the user gave it (credentials removed). */
+  readonly requestedUrl: string;
+  /** The address that answered, after redirects. */
+  readonly url: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+/**
+ * Why a fetch failed. When the last answer was a 429 or 5xx with a Retry-After (its retries
+ * used up, or the wait asked for longer than `maxRetryDelayMs`), `retryAfterMs` says how long
+ * the server asked callers to stay away, so a poller can schedule its next try accordingly.
+ */
+export interface FetchFailure extends Diagnostic {
+  readonly retryAfterMs?: number;
 }
 
 /** A page or feed as the server sent it, decoded. */
@@ -275,21 +320,34 @@ function describeStatus(status: number): string {
   return phrase === undefined ? `${status}` : `${status} ${phrase}`;
 }
 
-/** Retry-After as milliseconds from now: either delay-seconds or an HTTP date. */
-function parseRetryAfter(value: string | undefined): number | undefined {
+/** Retry-After as milliseconds from `now`: either delay-seconds or an HTTP date. */
+function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` milliseconds, or less when the signal aborts; it never rejects. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) {
+      resolve();
+      return;
+    }
+    const wake = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    signal?.addEventListener('abort', wake, { once: true });
+  });
 }
 
 /** The host part of a URL as a connection wants it: IPv6 literals without their brackets. */
@@ -339,13 +397,23 @@ function describeTlsError(code: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Per-host concurrency
 
-/** Counts requests in flight per host and queues the rest, first come first served. */
+/**
+ * Counts requests in flight per host and queues the rest, first come first served; with a
+ * delay, also keeps that much time between one request's end and the next one's start.
+ */
 class HostSlots {
   private readonly hosts = new Map<string, { active: number; readonly waiting: (() => void)[] }>();
+  /** When the last request to each host ended (one number per host fetched, so it stays small). */
+  private readonly lastEnded = new Map<string, number>();
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly delayMs: number,
+    private readonly now: () => number,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ) {}
 
-  async acquire(host: string): Promise<() => void> {
+  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
     let slot = this.hosts.get(host);
     if (slot === undefined) {
       slot = { active: 0, waiting: [] };
@@ -357,11 +425,17 @@ class HostSlots {
     } else {
       slot.active++;
     }
+    const ended = this.lastEnded.get(host);
+    if (ended !== undefined && this.delayMs > 0) {
+      const wait = ended + this.delayMs - this.now();
+      if (wait > 0) await this.sleep(wait, signal);
+    }
     const owned = slot;
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      if (this.delayMs > 0) this.lastEnded.set(host, this.now());
       const next = owned.waiting.shift();
       // The slot passes straight to the next waiter, so `active` stays counted.
       if (next !== undefined) next();
@@ -375,7 +449,7 @@ class HostSlots {
 
 /** What one attempt at one address came to. */
 type Attempt =
-  | { readonly kind: 'done'; readonly result: FetchedResource | Diagnostic }
+  | { readonly kind: 'done'; readonly result: FetchedResource | NotModified | FetchFailure }
   | { readonly kind: 'redirect'; readonly location: string }
   | { readonly kind: 'retry'; readonly diagnostic: Diagnostic; readonly retryAfterMs?: number };
 
@@ -409,6 +483,8 @@ export class Fetcher {
   private readonly slots: HostSlots;
   private readonly resolveHost: (hostname: string) => Promise<readonly ResolvedAddress[]>;
   private readonly addressPolicy: (address: string, hostname: string) => string | null;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   // Own agents: a pooled connection is reused only under the policy it was checked against.
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
@@ -425,7 +501,14 @@ export class Fetcher {
       allowPrivateNetwork: options.allowPrivateNetwork ?? false,
       userAgent: options.userAgent ?? defaultUserAgent(),
     };
-    this.slots = new HostSlots(Math.ceil(positive(options.perHostConcurrency, 2, 'perHostConcurrency')));
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? sleep;
+    this.slots = new HostSlots(
+      Math.ceil(positive(options.perHostConcurrency, 2, 'perHostConcurrency')),
+      positive(options.hostDelayMs, 0, 'hostDelayMs', true),
+      this.now,
+      this.sleep,
+    );
     this.resolveHost =
       options.resolveHost ??
       (async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 })));
@@ -441,10 +524,14 @@ export class Fetcher {
   /**
    * Fetches one URL, following redirects. Resolves to the resource, or to a diagnostic (whose
    * `input` is the URL as given) saying in plain words why there is none; it never rejects.
+   * Given a {@link FetchRequest} with validators, the request is conditional and may resolve
+   * to {@link NotModified} instead.
    */
-  async fetch(input: string): Promise<FetchedResource | Diagnostic> {
+  fetch(input: string, request?: { readonly signal?: AbortSignal | undefined; readonly etag?: undefined; readonly lastModified?: undefined }): Promise<FetchedResource | FetchFailure>;
+  fetch(input: string, request: FetchRequest): Promise<FetchedResource | NotModified | FetchFailure>;
+  async fetch(input: string, request: FetchRequest = {}): Promise<FetchedResource | NotModified | FetchFailure> {
     try {
-      return await this.follow(input);
+      return await this.follow(input, request);
     } catch (error) {
       // Nothing below should throw; if something does, the caller still gets a diagnostic.
       const detail = error instanceof Error ? error.message : String(error);
@@ -453,7 +540,7 @@ export class Fetcher {
   }
 
   /** Requests a URL and follows its redirects, checking each new address. */
-  private async follow(input: string): Promise<FetchedResource | Diagnostic> {
+  private async follow(input: string, request: FetchRequest): Promise<FetchedResource | NotModified | FetchFailure> {
     const requestedUrl = redactUrl(input);
     const fail = (code: DiagnosticCode, message: string): Diagnostic => makeDiagnostic('error', code, message, requestedUrl);
     if (!isFetchableUrl(input)) return fail('unsupported-type', 'is not an http: or https: address');
@@ -463,7 +550,7 @@ export class Fetcher {
     for (;;) {
       // After a redirect, messages name the hop that failed.
       const where = chain.length > 1 ? `redirected to ${redactUrl(url.href)}: ` : '';
-      const outcome = await this.withRetries(url, requestedUrl, where);
+      const outcome = await this.withRetries(url, requestedUrl, where, request);
       if (outcome.kind === 'done') return outcome.result;
       let next: URL;
       try {
@@ -489,21 +576,22 @@ export class Fetcher {
   }
 
   /** Makes attempts at one address until one is final, waiting between them. */
-  private async withRetries(url: URL, requestedUrl: string, where: string): Promise<Exclude<Attempt, { kind: 'retry' }>> {
+  private async withRetries(url: URL, requestedUrl: string, where: string, request: FetchRequest): Promise<Exclude<Attempt, { kind: 'retry' }>> {
     const { retries, retryBaseDelayMs, maxRetryDelayMs } = this.settings;
     for (let attempt = 0; ; attempt++) {
-      const release = await this.slots.acquire(url.host);
+      const release = await this.slots.acquire(url.host, request.signal);
       let outcome: Attempt;
       try {
-        outcome = await this.attempt(url, requestedUrl, where);
+        outcome = await this.attempt(url, requestedUrl, where, request);
       } finally {
         release();
       }
       if (outcome.kind !== 'retry') return outcome;
       const tries = `${attempt + 1} ${attempt === 0 ? 'attempt' : 'attempts'}`;
+      const { retryAfterMs } = outcome;
       const last = (extra: string): Attempt & { kind: 'done' } => ({
         kind: 'done',
-        result: { ...outcome.diagnostic, message: `${outcome.diagnostic.message} (${extra})` },
+        result: { ...outcome.diagnostic, message: `${outcome.diagnostic.message} (${extra})`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
       });
       if (attempt >= retries) return last(tries);
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > maxRetryDelayMs) {
@@ -512,7 +600,7 @@ export class Fetcher {
       // Exponential backoff with "equal jitter": half fixed, half random, so clients spread out.
       const backoff = Math.min(maxRetryDelayMs, retryBaseDelayMs * 2 ** attempt);
       const delay = outcome.retryAfterMs ?? backoff / 2 + (Math.random() * backoff) / 2;
-      await sleep(delay);
+      await this.sleep(delay, request.signal);
     }
   }
 
@@ -552,9 +640,12 @@ export class Fetcher {
   };
 
   /** One request to one address: a final result, a redirect to follow, or a failure to retry. */
-  private attempt(url: URL, requestedUrl: string, where: string): Promise<Attempt> {
+  private attempt(url: URL, requestedUrl: string, where: string, fetchRequest: FetchRequest): Promise<Attempt> {
     const fail = (code: DiagnosticCode, message: string): Attempt => ({ kind: 'done', result: makeDiagnostic('error', code, message, requestedUrl) });
     const hostname = bareHostname(url);
+    const { signal } = fetchRequest;
+    const cancelled = `${where}the request was cancelled`;
+    if (signal?.aborted === true) return Promise.resolve(fail('network', cancelled));
 
     if (isIP(hostname) !== 0) {
       const reason = this.refusal(hostname, hostname);
@@ -570,6 +661,7 @@ export class Fetcher {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         if (abort) {
           for (const stream of streams) stream.destroy();
           request.destroy();
@@ -592,6 +684,10 @@ export class Fetcher {
         const message = responded ? `the response did not finish within ${formatDuration(timeoutMs)}` : `no answer within ${formatDuration(timeoutMs)}`;
         settle(fail('timeout', `${where}${message}`), true);
       }, timeoutMs);
+      const onAbort = (): void => settle(fail('network', cancelled), true);
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      const conditional = typeof fetchRequest.etag === 'string' || typeof fetchRequest.lastModified === 'string';
 
       const options: http.RequestOptions = {
         protocol: url.protocol,
@@ -604,6 +700,8 @@ export class Fetcher {
           'user-agent': this.settings.userAgent,
           accept: ACCEPT_HEADER,
           'accept-encoding': 'gzip, deflate, br',
+          ...(typeof fetchRequest.etag === 'string' ? { 'if-none-match': fetchRequest.etag } : {}),
+          ...(typeof fetchRequest.lastModified === 'string' ? { 'if-modified-since': fetchRequest.lastModified } : {}),
         },
       };
       if (url.port !== '') options.port = Number(url.port);
@@ -613,12 +711,13 @@ export class Fetcher {
           responded = true;
           streams.push(response);
           response.on('error', onError);
-          this.onResponse(response, url, requestedUrl, where, maxBytes, maxDecompressionRatio, streams, settle, onError);
+          this.onResponse(response, url, requestedUrl, where, conditional, maxBytes, maxDecompressionRatio, streams, settle, onError);
         });
       } catch (error) {
         // Node refuses some requests outright (an invalid header value, say): still a diagnostic.
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         resolve(this.failureFromError(error, url, where, requestedUrl));
         return;
       }
@@ -633,6 +732,7 @@ export class Fetcher {
     url: URL,
     requestedUrl: string,
     where: string,
+    conditional: boolean,
     maxBytes: number,
     maxRatio: number,
     streams: Readable[],
@@ -642,6 +742,19 @@ export class Fetcher {
     const fail = (code: DiagnosticCode, message: string): void =>
       settle({ kind: 'done', result: makeDiagnostic('error', code, `${where}${message}`, requestedUrl) }, true);
     const status = response.statusCode ?? 0;
+    if (status === 304 && conditional) {
+      const etag = headerValue(response.headers.etag);
+      const lastModified = headerValue(response.headers['last-modified']);
+      const notModified: NotModified = {
+        notModified: true,
+        requestedUrl,
+        url: redactUrl(url.href),
+        ...(etag === undefined ? {} : { etag }),
+        ...(lastModified === undefined ? {} : { lastModified }),
+      };
+      settle({ kind: 'done', result: notModified }, true);
+      return;
+    }
     const location = headerValue(response.headers.location);
     if (REDIRECT_STATUSES.has(status) && location !== undefined) {
       settle({ kind: 'redirect', location }, true);
@@ -650,7 +763,7 @@ export class Fetcher {
     if (status < 200 || status > 299) {
       const diagnostic = makeDiagnostic('error', 'http-status', `${where}the server answered ${describeStatus(status)}`, requestedUrl);
       if (RETRYABLE_STATUSES.has(status)) {
-        const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']));
+        const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']), this.now());
         settle(retryAfterMs === undefined ? { kind: 'retry', diagnostic } : { kind: 'retry', diagnostic, retryAfterMs }, true);
       } else {
         settle({ kind: 'done', result: diagnostic }, true);
