@@ -56,7 +56,12 @@ function clusterInput(contentHash: string, analyzed: Analyzed): ClusterInput {
   };
 }
 
-/** A fact's key: its words, lower-cased, so the same wording keeps its first-seen time across analyses. */
+/**
+ * A fact's key: its wording, lower-cased, so the same wording keeps its first-seen time across
+ * analyses. The wording is the fact's best-supported member, so a report that joins a known fact
+ * with a new detail ("the fire started in the engine room") and becomes its wording shows it as
+ * new; a mere rewording that wins the same way shows too, which is noise but hides nothing.
+ */
 function factKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
