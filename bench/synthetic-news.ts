@@ -1,4 +1,5 @@
 import type { MultiNewsCluster } from './multi-news.js';
+import { seededRandom } from './shingle-score.js';
 
 /**
  * A synthetic news stream built from real text, for scale benchmarks: the Multi-News clusters
@@ -20,18 +21,6 @@ export interface SyntheticArticle {
   readonly outlet: string;
   /** Publication time, ms since the epoch. */
   readonly publishedMs: number;
-}
-
-/** A seeded pseudo-random generator (mulberry32), so every run builds the same stream. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A copy of `items` in a seeded Fisher–Yates shuffle. */
