@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,58 +160,5 @@ describe('parallax ingest, stories, story --id, search (command line)', () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /not a Parallax database, or it is damaged/);
     assert.deepEqual(await readFile(notes), before);
-  });
-});
-
-describe('parallax watch (command line)', () => {
-  let directory = '';
-  before(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'parallax-watch-cli-'));
-  });
-  after(async () => rm(directory, { recursive: true, force: true }));
-
-  /** Runs the CLI without blocking this process, so a server in it can answer. */
-  function parallaxAsync(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
-  test('--once follows a feed and stores its items; a second --once requests nothing before the feed is due', async () => {
-    const item = (n: number): string =>
-      `<item><title>Lock gates jammed at Orsk, part ${n}</title><link>http://127.0.0.1:PORT/items/${n}</link><guid>lock-${n}</guid>` +
-      `<content:encoded><![CDATA[${'<p>The lock gates at Orsk jammed on Tuesday and barges queued for six hours on the canal, the waterways office said. Engineers freed the gates by evening.</p>'.repeat(4)}<p>Part ${n}.</p>]]></content:encoded></item>`;
-    let requests = 0;
-    const server = createServer((request, response) => {
-      requests++;
-      if (request.headers['if-none-match'] === '"v1"') {
-        response.writeHead(304).end();
-        return;
-      }
-      const port = (server.address() as AddressInfo).port;
-      const body = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Canal News</title>${[1, 2].map(item).join('')}</channel></rss>`;
-      response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(body.replaceAll('PORT', String(port)));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
-      const database = join(directory, 'watch.db');
-      const first = await parallaxAsync(['watch', url, '--once', '--allow-private-network', '--db', database, '--format', 'json']);
-      assert.equal(first.code, 0, first.stderr);
-      const stories = parallax(['stories', '--db', database, '--format', 'json']);
-      const listed = JSON.parse(stories.stdout) as Array<{ counts: { articles: number } }>;
-      assert.equal(listed.reduce((sum, story) => sum + story.counts.articles, 0), 2);
-      const served = requests;
-      const second = await parallaxAsync(['watch', '--once', '--every', '30s', '--allow-private-network', '--db', database, '--format', 'json']);
-      assert.equal(second.code, 0, second.stderr);
-      assert.equal(requests, served, 'the feed was just polled and is not due yet');
-    } finally {
-      server.close();
-    }
   });
 });

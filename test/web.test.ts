@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildStory } from '../src/pipeline/story.js';
 
@@ -132,5 +134,46 @@ describe('web pages, feeds and subscription lists', () => {
     const list = await parallax(['extract', `${base}/feed.xml`, '--allow-private-network']);
     assert.equal(list.code, 2);
     assert.match(list.stderr, /parallax story/);
+  });
+});
+
+describe('parallax watch (command line)', () => {
+  let directory = '';
+  before(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'parallax-watch-cli-'));
+  });
+  after(async () => rm(directory, { recursive: true, force: true }));
+
+  test('--once follows a feed and stores its items; a second --once requests nothing before the feed is due', async () => {
+    const item = (n: number): string =>
+      `<item><title>Lock gates jammed at Orsk, part ${n}</title><link>http://127.0.0.1:PORT/items/${n}</link><guid>lock-${n}</guid>` +
+      `<content:encoded><![CDATA[${'<p>The lock gates at Orsk jammed on Tuesday and barges queued for six hours on the canal, the waterways office said. Engineers freed the gates by evening.</p>'.repeat(4)}<p>Part ${n}.</p>]]></content:encoded></item>`;
+    let requests = 0;
+    const server = createServer((request, response) => {
+      requests++;
+      if (request.headers['if-none-match'] === '"v1"') {
+        response.writeHead(304).end();
+        return;
+      }
+      const port = (server.address() as AddressInfo).port;
+      const body = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Canal News</title>${[1, 2].map(item).join('')}</channel></rss>`;
+      response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(body.replaceAll('PORT', String(port)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+      const database = join(directory, 'watch.db');
+      const first = await parallax(['watch', url, '--once', '--allow-private-network', '--db', database, '--format', 'json']);
+      assert.equal(first.code, 0, first.stderr);
+      const stories = await parallax(['stories', '--db', database, '--format', 'json']);
+      const listed = JSON.parse(stories.stdout) as Array<{ counts: { articles: number } }>;
+      assert.equal(listed.reduce((sum, story) => sum + story.counts.articles, 0), 2);
+      const served = requests;
+      const second = await parallax(['watch', '--once', '--every', '30s', '--allow-private-network', '--db', database, '--format', 'json']);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(requests, served, 'the feed was just polled and is not due yet');
+    } finally {
+      server.close();
+    }
   });
 });
