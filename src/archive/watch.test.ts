@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_POLL_INTERVAL_MS, nextPollDelay, watchFeeds, type FeedPoll, type FollowOutcome, type WatchOptions } from './watch.js';
+import { TestServer, type Handler } from '../../test/helpers/test-server.js';
 
 /**
  * The watch against a local server (127.0.0.1, allowed explicitly) with a fake clock: `sleep`
  * moves the clock on instead of waiting, so nothing here depends on real time.
  */
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** Fictional articles, long enough to be read as articles. */
 function paragraphs(topic: string, count = 4): string {
@@ -50,52 +48,6 @@ ${entries}
 </channel></rss>`;
 }
 
-/** A local server whose routes tests set; it counts hits and concurrent requests and keeps the validators sent. */
-class TestServer {
-  readonly hits = new Map<string, number>();
-  readonly validators = new Map<string, string | undefined>();
-  active = 0;
-  maxActive = 0;
-  port = 0;
-  private readonly routes = new Map<string, Handler>();
-  private readonly server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
-    this.validators.set(path, request.headers['if-none-match']);
-    this.active++;
-    this.maxActive = Math.max(this.maxActive, this.active);
-    response.on('close', () => this.active--);
-    const handler = this.routes.get(path);
-    if (handler === undefined) response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
-    else handler(request, response);
-  });
-
-  route(path: string, handler: Handler): this {
-    this.routes.set(path, handler);
-    return this;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${this.port}${path}`;
-  }
-
-  reset(): void {
-    this.routes.clear();
-    this.hits.clear();
-    this.validators.clear();
-    this.maxActive = 0;
-  }
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 /** Serves a body with a type, and an ETag that turns a matching If-None-Match into 304. */
 function withEtag(etag: string, type: string, body: () => string): Handler {

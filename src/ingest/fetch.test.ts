@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hashContent } from '../core/ids.js';
 import { Fetcher, fetchedFromResource, isFetchableUrl, privateAddressReason, type FetchedResource, type FetchOptions, type NotModified } from './fetch.js';
+import { TestServer, type Handler } from '../../test/helpers/test-server.js';
 
 const PAGE = '<!DOCTYPE html><html><head><title>Bridge</title></head><body><p>The bridge opened on Monday.</p></body></html>';
 const JAPANESE = '新しい橋が開通した。';
@@ -16,54 +15,7 @@ const FEED_ETAG = '"feed-v1"';
 const FEED_LAST_MODIFIED = 'Tue, 03 Mar 2026 08:00:00 GMT';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** A local server whose routes the tests define; it counts hits and concurrent requests. */
-class TestServer {
-  readonly hits = new Map<string, number>();
-  active = 0;
-  maxActive = 0;
-  userAgent = '';
-  private readonly server: Server;
-  private readonly routes = new Map<string, Handler>();
-  port = 0;
-
-  constructor() {
-    this.server = createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
-      this.userAgent = request.headers['user-agent'] ?? '';
-      this.active++;
-      this.maxActive = Math.max(this.maxActive, this.active);
-      response.on('close', () => this.active--);
-      const handler = this.routes.get(path);
-      if (handler === undefined) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('secret body text');
-        return;
-      }
-      handler(request, response);
-    });
-  }
-
-  route(path: string, handler: Handler): this {
-    this.routes.set(path, handler);
-    return this;
-  }
-
-  url(path: string, host = '127.0.0.1'): string {
-    return `http://${host}:${this.port}${path}`;
-  }
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const html = (body: string | Buffer, contentType = 'text/html; charset=utf-8'): Handler => (_request, response) => {
   response.writeHead(200, { 'content-type': contentType }).end(body);
