@@ -217,6 +217,20 @@ function detach(word: string, part: PartTag): string | null {
   return null;
 }
 
+/**
+ * Entries a word cache keeps. The caches fill with the vocabulary a process meets (names and
+ * typos included, and word pairs for relations), so a long-running `parallax watch` would grow
+ * without end: a full cache starts again empty, at the cost of looking words up anew.
+ */
+const CACHE_ENTRIES = 200_000;
+
+/** Stores a value in a bounded word cache (emptied when full) and returns it. */
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 const lemmaCache = new Map<string, string>();
 
 /**
@@ -228,9 +242,7 @@ export function lemmaOf(word: string): string {
   const lower = word.toLowerCase();
   const cached = lemmaCache.get(lower);
   if (cached !== undefined) return cached;
-  const lemma = findLemma(lower);
-  lemmaCache.set(lower, lemma);
-  return lemma;
+  return remember(lemmaCache, lower, findLemma(lower));
 }
 
 function findLemma(word: string): string {
@@ -264,8 +276,7 @@ export function conceptIds(word: string): readonly string[] {
   const senses = getWordNet().senses;
   const lemma = lemmaOf(lower);
   const ids = lemma === lower ? (senses.get(lower) ?? []) : [...new Set([...(senses.get(lower) ?? []), ...(senses.get(lemma) ?? [])])];
-  conceptCache.set(lower, ids);
-  return ids;
+  return remember(conceptCache, lower, ids);
 }
 
 /** Whether a word sequence is a lemma WordNet lists ("rein in" → "rein_in"), for joining phrasal verbs. */
@@ -301,9 +312,7 @@ function synsetOf(id: string): Synset {
     const at = pointerStart + 1 + 4 * index;
     if (BROADER_POINTERS.has(fields[at]!)) hypernyms.push((fields[at + 2] === 's' ? 'a' : fields[at + 2]!) + fields[at + 1]!);
   }
-  const synset = { words, hypernyms };
-  synsetCache.set(id, synset);
-  return synset;
+  return remember(synsetCache, id, { words, hypernyms });
 }
 
 const broaderCache = new Map<string, ReadonlySet<string>>();
@@ -315,7 +324,7 @@ export function broaderWords(word: string): ReadonlySet<string> {
   if (words === undefined) {
     const found = new Set<string>();
     for (const id of conceptIds(word)) for (const hypernym of synsetOf(id).hypernyms) for (const broader of synsetOf(hypernym).words) found.add(broader);
-    broaderCache.set(word, (words = found));
+    words = remember(broaderCache, word, found);
   }
   return words;
 }
@@ -326,7 +335,7 @@ export function synonymWords(word: string): ReadonlySet<string> {
   if (words === undefined) {
     const found = new Set<string>();
     for (const id of conceptIds(word)) for (const synonym of synsetOf(id).words) found.add(synonym);
-    synonymCache.set(word, (words = found));
+    words = remember(synonymCache, word, found);
   }
   return words;
 }
@@ -353,9 +362,7 @@ export function wordRelation(first: string, second: string): number {
   const key = first < second ? `${first} ${second}` : `${second} ${first}`;
   const cached = relationCache.get(key);
   if (cached !== undefined) return cached;
-  const relation = findRelation(first, second);
-  relationCache.set(key, relation);
-  return relation;
+  return remember(relationCache, key, findRelation(first, second));
 }
 
 function findRelation(first: string, second: string): number {
