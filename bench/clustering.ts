@@ -25,7 +25,8 @@ import { loadMultiNews, multiNewsPath } from './multi-news.js';
  * 50 clusters a day; after the clusters run out they come back 30 days later as new stories,
  * their articles recombined from the cluster's sentences, so only time tells them apart from the
  * first run): candidates, index entries read and ms per article for each 1,000, which must stay
- * flat as the stream grows, and the B-cubed score of the whole stream.
+ * flat as the stream grows, the stories split in two, and the B-cubed score of the whole stream
+ * (earlier placements followed through merges and splits).
  */
 
 /** Options of the clustering benchmark. */
@@ -229,8 +230,8 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
   }
   const ecb = loadEcbStream(directory);
   const seeds = Array.from({ length: 10 }, (_, index) => index + 1);
-  /** Baseline: one TF-IDF cosine threshold, no names, no merging. */
-  const textOnly: StoryClustererOptions = { entityWeight: 0, mergeThreshold: 2 };
+  /** Baseline: one TF-IDF cosine threshold, no names, no merging, no splitting. */
+  const textOnly: StoryClustererOptions = { entityWeight: 0, mergeThreshold: 2, lateJoinThreshold: 2, storyMembers: 0 };
 
   out(`Story clustering, ECB+ test topics 36–45: ${ecb.articles.length} documents, ${new Set(ecb.gold.values()).size} gold stories (undated: time plays no part)\n`);
   out(`  ${'B-cubed'.padEnd(44)} P      R      F1\n`);
@@ -259,21 +260,31 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
   const multiNewsStream = multiNews === null ? null : loadMultiNewsStream(multiNews, 300);
   out('Join threshold sweep (mean B-cubed F1 over shuffles; merge threshold kept at its default or above the join threshold)\n');
   out(`  ${'join'.padEnd(6)} ${'ECB+'.padEnd(8)} ${multiNewsStream === null ? '' : 'Multi-News (300 clusters)'}\n`);
+  /** ECB+ mean F1 over 5 shuffles and Multi-News F1 of some options, as printed columns. */
+  const bothF1 = (variant: StoryClustererOptions): string => {
+    const ecbF1 = overShuffles(ecb, variant, seeds.slice(0, 5)).mean.f1;
+    const newsF1 = multiNewsStream === null ? null : bcubed(clusterStream(multiNewsStream.articles, variant), multiNewsStream.gold).f1;
+    return `${format(ecbF1)}  ${newsF1 === null ? '' : format(newsF1)}`;
+  };
   for (const joinThreshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35]) {
-    const sweepOptions = { joinThreshold, mergeThreshold: Math.max(STORY_CLUSTERER_DEFAULTS.mergeThreshold, joinThreshold + 0.1) };
-    const ecbF1 = overShuffles(ecb, sweepOptions, seeds.slice(0, 5)).mean.f1;
-    const newsF1 = multiNewsStream === null ? null : bcubed(clusterStream(multiNewsStream.articles, sweepOptions), multiNewsStream.gold).f1;
-    out(`  ${joinThreshold.toFixed(2).padEnd(6)} ${format(ecbF1).padEnd(8)} ${newsF1 === null ? '' : format(newsF1)}\n`);
+    const sweepOptions = { joinThreshold, lateJoinThreshold: joinThreshold, mergeThreshold: Math.max(STORY_CLUSTERER_DEFAULTS.mergeThreshold, joinThreshold + 0.1) };
+    out(`  ${joinThreshold.toFixed(2).padEnd(6)} ${bothF1(sweepOptions)}\n`);
   }
   out('Entity weight and merge threshold (ECB+ mean F1 / Multi-News F1)\n');
   for (const entityWeight of [0, 0.3, 0.5]) {
     for (const mergeThreshold of [0.3, 0.5, 2]) {
-      const variant = { entityWeight, mergeThreshold };
-      const ecbF1 = overShuffles(ecb, variant, seeds.slice(0, 5)).mean.f1;
-      const newsF1 = multiNewsStream === null ? null : bcubed(clusterStream(multiNewsStream.articles, variant), multiNewsStream.gold).f1;
-      out(`  entity ${entityWeight.toFixed(1)} merge ${mergeThreshold > 1 ? 'off ' : mergeThreshold.toFixed(2)}  ${format(ecbF1)}  ${newsF1 === null ? '' : format(newsF1)}\n`);
+      out(`  entity ${entityWeight.toFixed(1)} merge ${mergeThreshold > 1 ? 'off ' : mergeThreshold.toFixed(2)}  ${bothF1({ entityWeight, mergeThreshold })}\n`);
     }
   }
+  out('Two-event splits and late joins (ECB+ mean F1 / Multi-News F1)\n');
+  const splitVariants: Array<[string, StoryClustererOptions]> = [
+    ['no splits, no late joins', { storyMembers: 0, lateJoinThreshold: 2 }],
+    ['no splits', { storyMembers: 0 }],
+    ['no late joins', { lateJoinThreshold: 2 }],
+    ...[2.5, 3, 3.5, 4].map((splitEvidence): [string, StoryClustererOptions] => [`split evidence ${splitEvidence.toFixed(1)}`, { splitEvidence }]),
+    ...[0.25, 0.3].map((lateJoinThreshold): [string, StoryClustererOptions] => [`late join at ${lateJoinThreshold.toFixed(2)}`, { lateJoinThreshold }]),
+  ];
+  for (const [label, variant] of splitVariants) out(`  ${label.padEnd(26)} ${bothF1(variant)}\n`);
   if (multiNewsStream !== null) {
     out(`\nMulti-News, 300 clusters pooled (${multiNewsStream.articles.length} documents), shuffled stream\n`);
     out(row('Parallax', bcubed(clusterStream(multiNewsStream.articles, {}), multiNewsStream.gold)));
@@ -289,7 +300,7 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
   const scale = buildScaleStream(multiNews, size);
   const analysisMs = performance.now() - analysisStartedMs;
   out(`\nScale: ${scale.articles.length} Multi-News articles with synthetic dates (building them and finding entities: ${(analysisMs / scale.articles.length).toFixed(2)} ms per article)\n`);
-  out('  articles     candidates/article  postings read/article  ms/article  open stories\n');
+  out('  articles     candidates/article  postings read/article  ms/article  open stories  splits\n');
   const clusterer = createStoryClusterer();
   const storyOf = new Map<string, string>();
   const mergedInto = new Map<string, string>();
@@ -300,12 +311,15 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
   };
   let candidates = 0;
   let postingsRead = 0;
+  let splits = 0;
   let blockStartedMs = performance.now();
   let totalMs = 0;
   scale.articles.forEach((article, index) => {
     const decision = clusterer.add(article);
     storyOf.set(article.id, decision.story);
     for (const merge of decision.merges) mergedInto.set(merge.from, merge.into);
+    for (const split of decision.splits) for (const moved of split.articles) storyOf.set(moved, split.into);
+    splits += decision.splits.length;
     candidates += decision.candidates;
     postingsRead += decision.postingsRead;
     if ((index + 1) % 1000 === 0 || index + 1 === scale.articles.length) {
@@ -313,15 +327,17 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
       const elapsedMs = performance.now() - blockStartedMs;
       totalMs += elapsedMs;
       out(
-        `  ${`${index + 2 - count}–${index + 1}`.padEnd(12)} ${(candidates / count).toFixed(1).padStart(18)}  ${(postingsRead / count).toFixed(0).padStart(21)}  ${(elapsedMs / count).toFixed(3).padStart(10)}  ${String(clusterer.stories().length).padStart(12)}\n`,
+        `  ${`${index + 2 - count}–${index + 1}`.padEnd(12)} ${(candidates / count).toFixed(1).padStart(18)}  ${(postingsRead / count).toFixed(0).padStart(21)}  ${(elapsedMs / count).toFixed(3).padStart(10)}  ${String(clusterer.stories().length).padStart(12)}  ${String(splits).padStart(6)}\n`,
       );
       candidates = 0;
       postingsRead = 0;
+      splits = 0;
       blockStartedMs = performance.now();
     }
   });
   out(`  ${(scale.articles.length / (totalMs / 1000)).toFixed(0)} articles per second (clusterer only)\n`);
-  // Closed stories leave the clusterer (a store keeps them): the stream is scored from the decisions, merges followed.
+  out(`  state saved at the end: ${(JSON.stringify(clusterer.exportState()).length / 1e6).toFixed(1)} MB of JSON\n`);
+  // Closed stories leave the clusterer (a store keeps them): the stream is scored from the decisions, merges and splits followed.
   const scalePredicted = new Map<string, string>();
   for (const [article, story] of storyOf) scalePredicted.set(article, resolve(story));
   out(row('B-cubed of the whole scale stream (gold: cluster and run)', bcubed(scalePredicted, scale.gold)));
