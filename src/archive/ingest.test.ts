@@ -57,7 +57,11 @@ test('a later run adds a new report to its story, whose analysis is brought up t
     await ingestInputs(store, [join(directory, 'a.txt'), join(directory, 'b.txt')]);
     const [before] = await store.listStories();
     assert.ok(before !== undefined);
+    // Times are kept to the millisecond: let the clock move on either side of the mark.
+    const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+    await tick();
     const between = new Date().toISOString();
+    await tick();
     await writeFile(join(directory, 'later.txt'), FOLLOW_UP);
     const later = await ingestInputs(store, [join(directory, 'later.txt')]);
     assert.equal(later.added, 1);

@@ -6,7 +6,7 @@ import { createStoryClusterer, type ClusterInput, type StoryClusterer, type Stor
 import { extractArticle } from '../extract/index.js';
 import { resolveInputs, type ResolveInputsOptions } from '../ingest/inputs.js';
 import { storyFromAnalyzed, type StoryOptions } from '../pipeline/story.js';
-import type { ClusteringOutcome, FactEntry, FigureEntry, Store } from '../store/store.js';
+import type { ClusteringOutcome, ClusteringStep, FactEntry, FigureEntry, Store } from '../store/store.js';
 
 /**
  * Ingest into the archive: read the inputs, store each article (raw input, extracted record and
@@ -147,14 +147,16 @@ export async function placeUnassigned(store: Store): Promise<ClusteringOutcome> 
     const page = await store.listArticles({ unassigned: true, afterSequence: after, limit: CLUSTER_BATCH });
     if (page.length === 0) break;
     const articles = await store.getArticles(page.map(({ contentHash }) => contentHash));
-    const placements: Array<{ article: string; cluster: string }> = [];
-    const merges: Array<{ from: string; into: string }> = [];
+    const steps: ClusteringStep[] = [];
     for (const { contentHash, analyzed } of articles) {
+      // The clusterer merges after placing an article, then splits: the steps follow that
+      // order, the article placed in the story it ends up in.
       const decision = clusterer.add(clusterInput(contentHash, analyzed));
-      placements.push({ article: contentHash, cluster: decision.story });
-      merges.push(...decision.merges);
+      steps.push({ kind: 'place', article: contentHash, cluster: decision.story });
+      for (const { from, into } of decision.merges) steps.push({ kind: 'merge', from, into });
+      for (const { from, into, articles: moved } of decision.splits) steps.push({ kind: 'split', from, into, articles: moved });
     }
-    changes.add(await store.applyClustering({ placements, merges, state: clusterer.exportState() }));
+    changes.add(await store.applyClustering({ steps, state: clusterer.exportState() }));
     after = page.at(-1)!.sequence;
   }
   return { created: [...changes.created], updated: [...changes.updated], merged: [...changes.merged] };

@@ -286,11 +286,10 @@ test('a clustering batch places articles by cluster key, merges, and saves the s
   assert.equal(await store.getClustererState(), null);
 
   const first = await store.applyClustering({
-    placements: [
-      { article: ferry, cluster: 'c-ferry' },
-      { article: harbour, cluster: 'c-harbour' },
+    steps: [
+      { kind: 'place', article: ferry, cluster: 'c-ferry' },
+      { kind: 'place', article: harbour, cluster: 'c-harbour' },
     ],
-    merges: [],
     state: { seen: 2 },
   });
   assert.equal(first.created.length, 2);
@@ -300,8 +299,10 @@ test('a clustering batch places articles by cluster key, merges, and saves the s
   // The zones report joins the ferry cluster, which then absorbs the harbour cluster.
   const harbourStory = await store.storyOfArticle(harbour);
   const second = await store.applyClustering({
-    placements: [{ article: zones, cluster: 'c-ferry' }],
-    merges: [{ from: 'c-harbour', into: 'c-ferry' }],
+    steps: [
+      { kind: 'place', article: zones, cluster: 'c-ferry' },
+      { kind: 'merge', from: 'c-harbour', into: 'c-ferry' },
+    ],
     state: { seen: 3 },
   });
   const ferryStory = await store.storyOfArticle(ferry);
@@ -313,12 +314,41 @@ test('a clustering batch places articles by cluster key, merges, and saves the s
   await store.close();
 });
 
+test('a clustering split moves articles to a new story, and the old one keeps the rest', async () => {
+  const store = await openSqliteStore(':memory:');
+  for (const article of [FERRY, HARBOUR, ZONES]) await store.addArticle(article);
+  const [ferry, harbour, zones] = [FERRY, HARBOUR, ZONES].map(({ fetched }) => fetched.contentHash) as [string, string, string];
+  await store.applyClustering({
+    steps: [
+      { kind: 'place', article: ferry, cluster: 'c1' },
+      { kind: 'place', article: harbour, cluster: 'c1' },
+    ],
+    state: {},
+  });
+  const before = await store.storyOfArticle(ferry);
+  // The zones report is placed in the story that the split then makes.
+  const outcome = await store.applyClustering({
+    steps: [
+      { kind: 'place', article: zones, cluster: 'c1~1' },
+      { kind: 'split', from: 'c1', into: 'c1~1', articles: [harbour, zones] },
+    ],
+    state: {},
+  });
+  const after = await store.storyOfArticle(harbour);
+  assert.notEqual(after, before);
+  assert.equal(await store.storyOfArticle(zones), after);
+  assert.equal(await store.storyOfArticle(ferry), before);
+  assert.deepEqual(outcome, { created: [after], updated: [before], merged: [] });
+  assert.equal((await store.getStory(before!))?.needsAnalysis, true);
+  await store.close();
+});
+
 test('a clustering batch that fails leaves the stories and the saved state as they were', async () => {
   const store = await openSqliteStore(':memory:');
   await store.addArticle(FERRY);
-  await store.applyClustering({ placements: [{ article: FERRY.fetched.contentHash, cluster: 'c1' }], merges: [], state: { seen: 1 } });
+  await store.applyClustering({ steps: [{ kind: 'place', article: FERRY.fetched.contentHash, cluster: 'c1' }], state: { seen: 1 } });
   await assert.rejects(
-    store.applyClustering({ placements: [{ article: 'no-such-article', cluster: 'c2' }], merges: [], state: { seen: 2 } }),
+    store.applyClustering({ steps: [{ kind: 'place', article: 'no-such-article', cluster: 'c2' }], state: { seen: 2 } }),
     TypeError,
   );
   assert.equal((await store.statistics()).stories, 1);

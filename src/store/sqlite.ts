@@ -670,39 +670,61 @@ class SqliteStore implements Store {
       const updated = new Set<number>();
       const merged = new Set<number>();
       const storyOfCluster = (key: string): number | undefined => this.#get<{ id: number }>('SELECT id FROM stories WHERE cluster_key = ?', key)?.id;
-      const members = new Map<string, string[]>();
-      for (const { article, cluster } of batch.placements) members.set(cluster, [...(members.get(cluster) ?? []), article]);
-      for (const [cluster, articles] of members) {
-        const rows = this.#unassignedArticleRows(articles);
-        const story = storyOfCluster(cluster);
-        if (story === undefined) created.add(this.#insertStory(rows, at, null, cluster));
-        else {
-          this.#addToStory(story, rows, at);
-          updated.add(story);
+      const changed = (story: number): void => {
+        if (!created.has(story)) updated.add(story);
+      };
+      for (const step of batch.steps) {
+        if (step.kind === 'place') {
+          const rows = this.#unassignedArticleRows([step.article]);
+          const story = storyOfCluster(step.cluster);
+          if (story === undefined) created.add(this.#insertStory(rows, at, null, step.cluster));
+          else {
+            this.#addToStory(story, rows, at);
+            changed(story);
+          }
+        } else if (step.kind === 'merge') {
+          const source = storyOfCluster(step.from);
+          if (source === undefined) continue;
+          const target = storyOfCluster(step.into);
+          if (target === undefined) {
+            // The surviving cluster has no story here yet: the merged one takes its key.
+            this.#run('UPDATE stories SET cluster_key = ? WHERE id = ?', step.into, source);
+            continue;
+          }
+          this.#merge(target, [source], at);
+          changed(target);
+          if (!created.delete(source)) merged.add(source);
+          updated.delete(source);
+        } else {
+          const source = storyOfCluster(step.from);
+          if (source === undefined) continue;
+          const moving = this.#all<{ article: number }>(
+            `SELECT s.article FROM story_articles s JOIN articles a ON a.id = s.article
+             WHERE s.story = ? AND a.content_hash IN (SELECT value FROM json_each(?))`,
+            source,
+            JSON.stringify(step.articles),
+          ).map(({ article }) => article);
+          if (moving.length === 0) continue;
+          this.#run('DELETE FROM story_articles WHERE story = ? AND article IN (SELECT value FROM json_each(?))', source, JSON.stringify(moving));
+          this.#run('UPDATE stories SET version = version + 1, updated_at = max(updated_at, ?) WHERE id = ?', at, source);
+          changed(source);
+          const target = storyOfCluster(step.into);
+          if (target === undefined) created.add(this.#insertStory(moving, at, null, step.into));
+          else {
+            this.#addToStory(target, moving, at);
+            changed(target);
+          }
         }
-      }
-      for (const { from, into } of batch.merges) {
-        const source = storyOfCluster(from);
-        if (source === undefined) continue;
-        const target = storyOfCluster(into);
-        if (target === undefined) {
-          // The surviving cluster has no story here yet: the merged one takes its key.
-          this.#run('UPDATE stories SET cluster_key = ? WHERE id = ?', into, source);
-          continue;
-        }
-        this.#merge(target, [source], at);
-        if (!created.has(target)) updated.add(target);
-        if (!created.delete(source)) merged.add(source);
-        updated.delete(source);
       }
       this.#run(
         'INSERT INTO clusterer_state (id, state, saved_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at',
         state,
         at,
       );
-      return { created: [...created].map(storyIdOf), updated: [...updated].filter((row) => !created.has(row)).map(storyIdOf), merged: [...merged].map(storyIdOf) };
+      return { created: [...created].map(storyIdOf), updated: [...updated].map(storyIdOf), merged: [...merged].map(storyIdOf) };
     });
   }
+
 
   async saveStoryAnalysis(storyId: string, analysis: StoryAnalysis): Promise<SavedStoryAnalysis> {
     const at = isoTime(analysis.at, 'at');

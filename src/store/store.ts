@@ -85,9 +85,10 @@ export interface Store {
   /**
    * Applies one batch of the stream clusterer's decisions and saves its state, all in one
    * transaction, so the stored stories and the saved state never disagree. Stories are found by
-   * their cluster key (the clusterer's story id): placing an article in an unknown cluster
-   * starts a story; merges are applied after the placements, in order. Returns the stories
-   * created and those that gained articles (ids of stories that exist after the batch).
+   * their cluster key (the clusterer's story id), and the steps are applied in order: placing
+   * an article in an unknown cluster starts a story; a merge folds one story into another; a
+   * split moves articles to a new story. Returns the stories created, those that changed, and
+   * those merged away.
    */
   applyClustering(batch: ClusteringBatch): Promise<ClusteringOutcome>;
 
@@ -227,12 +228,20 @@ export interface NewStory {
   readonly at?: string;
 }
 
+/**
+ * One decision of the stream clusterer, on clusters named by the clusterer's story ids: an
+ * article placed in a cluster (starting it when new), a cluster folded into another, or
+ * articles moved out of a cluster into a new one (a story found to hold two events).
+ */
+export type ClusteringStep =
+  | { readonly kind: 'place'; readonly article: string; readonly cluster: string }
+  | { readonly kind: 'merge'; readonly from: string; readonly into: string }
+  | { readonly kind: 'split'; readonly from: string; readonly into: string; readonly articles: readonly string[] };
+
 /** What {@link Store.applyClustering} applies: a batch of the clusterer's decisions and its state after them. */
 export interface ClusteringBatch {
-  /** Articles (content hashes, each in no story yet) and the cluster each was placed in. */
-  readonly placements: ReadonlyArray<{ readonly article: string; readonly cluster: string }>;
-  /** Clusters folded into others, in the order the clusterer decided them. */
-  readonly merges: ReadonlyArray<{ readonly from: string; readonly into: string }>;
+  /** The decisions, in the order the clusterer took them. Placed articles must be in no story yet. */
+  readonly steps: readonly ClusteringStep[];
   /** The clusterer's state after the batch (JSON-serialisable; the store does not read it). */
   readonly state: unknown;
   /** Default now. */
@@ -242,6 +251,7 @@ export interface ClusteringBatch {
 /** What {@link Store.applyClustering} changed. */
 export interface ClusteringOutcome {
   readonly created: readonly string[];
+  /** Stories that existed before the batch and gained or lost articles. */
   readonly updated: readonly string[];
   /** Stories, created before the batch, that were folded into others and no longer exist. */
   readonly merged: readonly string[];
