@@ -122,15 +122,28 @@ class StoryChanges {
   }
 }
 
+/**
+ * What the archive saves with each clustering batch: the clusterer's state, and the sequence
+ * of the last article placed. Articles are placed in arrival order, so every article up to it
+ * is in a story, and the next batch looks only at later ones: finding the unplaced articles
+ * does not read the whole archive.
+ */
+interface SavedClustering {
+  readonly clusterer: StoryClustererState;
+  readonly placedThrough: number;
+}
+
 /** The clusterer resumed from the store's saved state; a state this version cannot read starts it afresh. */
-function resumeClusterer(state: unknown): StoryClusterer {
-  if (state === null) return createStoryClusterer();
+function resumeClustering(saved: unknown): { clusterer: StoryClusterer; placedThrough: number } {
+  const state = saved as Partial<SavedClustering> | null;
+  if (state === null || typeof state !== 'object' || state.clusterer === undefined) return { clusterer: createStoryClusterer(), placedThrough: 0 };
+  const placedThrough = typeof state.placedThrough === 'number' ? state.placedThrough : 0;
   try {
-    return createStoryClusterer({}, state as StoryClustererState);
+    return { clusterer: createStoryClusterer({}, state.clusterer), placedThrough };
   } catch {
     // A state from another clusterer version: stories stored so far keep their articles, and
     // new articles are grouped from here on.
-    return createStoryClusterer();
+    return { clusterer: createStoryClusterer(), placedThrough };
   }
 }
 
@@ -141,9 +154,9 @@ function resumeClusterer(state: unknown): StoryClusterer {
  * state in step, and the next run places exactly the articles still unplaced.
  */
 export async function placeUnassigned(store: Store): Promise<ClusteringOutcome> {
-  const clusterer = resumeClusterer(await store.getClustererState());
+  const { clusterer, placedThrough } = resumeClustering(await store.getClustererState());
   const changes = new StoryChanges();
-  for (let after = 0; ; ) {
+  for (let after = placedThrough; ; ) {
     const page = await store.listArticles({ unassigned: true, afterSequence: after, limit: CLUSTER_BATCH });
     if (page.length === 0) break;
     const articles = await store.getArticles(page.map(({ contentHash }) => contentHash));
@@ -156,8 +169,9 @@ export async function placeUnassigned(store: Store): Promise<ClusteringOutcome> 
       for (const { from, into } of decision.merges) steps.push({ kind: 'merge', from, into });
       for (const { from, into, articles: moved } of decision.splits) steps.push({ kind: 'split', from, into, articles: moved });
     }
-    changes.add(await store.applyClustering({ steps, state: clusterer.exportState() }));
     after = page.at(-1)!.sequence;
+    const saved: SavedClustering = { clusterer: clusterer.exportState(), placedThrough: after };
+    changes.add(await store.applyClustering({ steps, state: saved }));
   }
   return { created: [...changes.created], updated: [...changes.updated], merged: [...changes.merged] };
 }

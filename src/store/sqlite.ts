@@ -602,17 +602,29 @@ class SqliteStore implements Store {
 
   async listArticles(options: ListArticlesOptions = {}): Promise<ArticleSummary[]> {
     const limit = pageSize(options.limit, 100);
+    const after = options.afterSequence ?? 0;
+    const unassigned = options.unassigned === true ? 1 : 0;
     const rows = this.#read(() =>
-      this.#all<ArticleSummaryRow>(
-        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM ${ARTICLE_SUMMARY_FROM}
-         WHERE a.id > ? AND (? = 0 OR s.story IS NULL) AND (? IS NULL OR n.analyzer_version <> ?)
-         ORDER BY a.id LIMIT ?`,
-        options.afterSequence ?? 0,
-        options.unassigned === true ? 1 : 0,
-        options.staleFor ?? null,
-        options.staleFor ?? null,
-        limit,
-      ),
+      options.staleFor === undefined
+        ? this.#all<ArticleSummaryRow>(
+            `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM ${ARTICLE_SUMMARY_FROM}
+             WHERE a.id > ? AND (? = 0 OR s.story IS NULL) ORDER BY a.id LIMIT ?`,
+            after,
+            unassigned,
+            limit,
+          )
+        : // Stale articles are found through the version index (as two ranges, which SQLite
+          // can search where it cannot search "<>"), not by reading every article.
+          this.#all<ArticleSummaryRow>(
+            `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM ${ARTICLE_SUMMARY_FROM}
+             WHERE a.id IN (SELECT article FROM article_analyses WHERE analyzer_version < ? OR analyzer_version > ?)
+               AND a.id > ? AND (? = 0 OR s.story IS NULL) ORDER BY a.id LIMIT ?`,
+            options.staleFor,
+            options.staleFor,
+            after,
+            unassigned,
+            limit,
+          ),
     );
     return rows.map(articleSummaryOf);
   }
