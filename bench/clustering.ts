@@ -6,6 +6,8 @@ import type { Span } from '../src/core/span.js';
 import { createStoryClusterer, STORY_CLUSTERER_DEFAULTS, type ClusterInput, type StoryClustererOptions } from '../src/corpus/clustering.js';
 import { documentBody, ecbStoryId, parseEcbCorpus, resolveEcbPlusDirectory } from './ecbplus.js';
 import { loadMultiNews, multiNewsPath } from './multi-news.js';
+import { seededRandom } from './shingle-score.js';
+import { shuffled, syntheticNews } from './synthetic-news.js';
 
 /**
  * The story-clustering benchmark.
@@ -21,10 +23,10 @@ import { loadMultiNews, multiNewsPath } from './multi-news.js';
  * The same is measured on Multi-News (each cluster's documents one story, all clusters pooled in
  * one stream), a second corpus the thresholds were checked against so they are not fitted to ECB+.
  *
- * Scale: a 10,000-article stream built from Multi-News with synthetic dates (each cluster a day,
- * 50 clusters a day; after the clusters run out they come back 30 days later as new stories,
- * their articles recombined from the cluster's sentences, so only time tells them apart from the
- * first run): candidates, index entries read and ms per article for each 1,000, which must stay
+ * Scale: a 10,000-article synthetic stream of Multi-News text (`synthetic-news.ts`, the stream
+ * the ingest benchmark uses: 50 stories a day; when the clusters run out they come back 30 days
+ * later as new stories, their articles recombined from the cluster's sentences, so only time
+ * tells them apart from the first round): candidates, index entries read and ms per article for each 1,000, which must stay
  * flat as the stream grows, the stories split in two, and the B-cubed score of the whole stream
  * (earlier placements followed through merges and splits).
  */
@@ -91,27 +93,9 @@ export function parsePublishedClusters(json: string): string[][] {
   return parsed.map((cluster) => (Array.isArray(cluster) ? cluster.filter((id): id is string => typeof id === 'string') : []));
 }
 
-/** A seeded pseudo-random generator (mulberry32), so shuffled orders are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A copy of `items` in a seeded Fisher–Yates shuffle. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
+/** A copy of `items` in a seeded shuffle: the same order on every run. */
+function shuffledWithSeed<T>(items: readonly T[], seed: number): T[] {
+  return shuffled(items, seededRandom(seed));
 }
 
 /** Entity mention texts of a text (the analysis the caller would pass), from its paragraphs. */
@@ -166,7 +150,7 @@ function loadMultiNewsStream(path: string, clusters: number): GoldStream {
       gold.set(id, cluster.id);
     });
   }
-  return { articles: shuffled(articles, 1), gold };
+  return { articles: shuffledWithSeed(articles, 1), gold };
 }
 
 /** The first `characters` of a text, cut at a word boundary (the clusterer reads only a lead anyway). */
@@ -182,39 +166,20 @@ const row = (label: string, scores: BCubedScores): string =>
 
 /** Mean and minimum B-cubed over several seeded shuffles of a stream. */
 function overShuffles(stream: GoldStream, options: StoryClustererOptions, seeds: readonly number[]): { mean: BCubedScores; minF1: number } {
-  const scores = seeds.map((seed) => bcubed(clusterStream(shuffled(stream.articles, seed), options), stream.gold));
+  const scores = seeds.map((seed) => bcubed(clusterStream(shuffledWithSeed(stream.articles, seed), options), stream.gold));
   const mean = (pick: (score: BCubedScores) => number): number => scores.reduce((sum, score) => sum + pick(score), 0) / scores.length;
   return { mean: { precision: mean((s) => s.precision), recall: mean((s) => s.recall), f1: mean((s) => s.f1) }, minF1: Math.min(...scores.map((s) => s.f1)) };
 }
 
-/** The scale stream: Multi-News documents with synthetic dates, recurring after 30 days as new stories. */
+/** The scale stream: the synthetic news stream of Multi-News text (`synthetic-news.ts`), each article's first 1,500 characters. */
 function buildScaleStream(path: string, size: number): GoldStream {
-  const clusters = loadMultiNews(path).filter((cluster) => cluster.documents.length > 0);
-  const random = seededRandom(7);
-  const articles: Array<ClusterInput & { readonly ms: number }> = [];
+  const articles: ClusterInput[] = [];
   const gold = new Map<string, string>();
-  const startMs = Date.UTC(2024, 0, 1);
-  const clustersPerDay = 50;
-  const epochDays = Math.ceil(clusters.length / clustersPerDay) + 30;
-  for (let epoch = 0; articles.length < size; epoch++) {
-    clusters.forEach((cluster, clusterIndex) => {
-      const sentences = epoch === 0 ? [] : cluster.documents.flatMap((document) => leadOf(document, 3000).split(/(?<=[.!?])\s+/));
-      cluster.documents.forEach((document, index) => {
-        if (articles.length >= size) return;
-        const id = `${cluster.id}#${index}@${epoch}`;
-        // Later epochs: the document's first sentence, then sentences drawn from the whole cluster.
-        const text =
-          epoch === 0
-            ? leadOf(document, 1500)
-            : leadOf([document.split(/(?<=[.!?])\s+/)[0] ?? '', ...shuffled(sentences, Math.floor(random() * 1e9)).slice(0, 8)].join(' '), 1500);
-        const dayMs = startMs + (epoch * epochDays + Math.floor(clusterIndex / clustersPerDay)) * 86_400_000;
-        const ms = dayMs + Math.floor(random() * 2 * 86_400_000);
-        articles.push({ id, published: new Date(ms).toISOString(), title: null, text, entities: entityTexts(text, paragraphSpans(text)), ms });
-        gold.set(id, `${cluster.id}@${epoch}`);
-      });
-    });
+  for (const article of syntheticNews(loadMultiNews(path), size)) {
+    const text = leadOf(article.text, 1500);
+    articles.push({ id: article.id, published: new Date(article.publishedMs).toISOString(), title: null, text, entities: entityTexts(text, paragraphSpans(text)) });
+    gold.set(article.id, article.story);
   }
-  articles.sort((x, y) => x.ms - y.ms || (x.id < y.id ? -1 : 1));
   return { articles, gold };
 }
 
@@ -242,7 +207,7 @@ export function runClusteringBench(options: ClusteringBenchOptions): number {
     out(row(`published (Barhom et al. 2019), its ${published.size} docs`, bcubed(published, new Map([...published.keys()].map((id) => [id, ecbStoryId(id)])))));
     out(row('published, the 206 documents streamed here', bcubed(published, ecb.gold)));
   }
-  const shuffledOnce = shuffled(ecb.articles, 1);
+  const shuffledOnce = shuffledWithSeed(ecb.articles, 1);
   const startedMs = performance.now();
   const predicted = clusterStream(shuffledOnce, {});
   const ecbMs = performance.now() - startedMs;
