@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Story } from '../core/records.js';
 import { buildStory } from '../pipeline/story.js';
+import { renderHtmlReport } from '../present/html.js';
 import { renderMarkdown } from '../present/markdown.js';
 import { renderText } from '../present/text.js';
 import { analyzeStoredStory, refreshStory } from '../archive/ingest.js';
@@ -22,7 +23,7 @@ import {
 } from './shared.js';
 
 /** The formats `parallax story` can print. */
-export const STORY_FORMATS = ['text', 'md', 'json'] as const;
+export const STORY_FORMATS = ['text', 'md', 'json', 'html'] as const;
 type StoryFormat = (typeof STORY_FORMATS)[number];
 
 interface StoryCommandOptions extends NetworkCommandOptions {
@@ -47,6 +48,8 @@ export function renderStory(story: Story, format: StoryFormat, options: { verbos
       return renderMarkdown(story, options);
     case 'text':
       return renderText(story, options);
+    case 'html':
+      return renderHtmlReport(story);
   }
 }
 
@@ -81,6 +84,7 @@ async function runStoredStory(id: string, options: StoryCommandOptions): Promise
     const changes = since === null ? null : await store.storyChangesSince(id, since);
     let rendered: string;
     if (options.format === 'json') rendered = `${JSON.stringify(changes === null ? story : { since, changes, story }, null, 2)}\n`;
+    else if (options.format === 'html') rendered = renderHtmlReport(story, { since, changes });
     else {
       const report = renderStory(story, options.format, { verbose: options.verbose === true, color: useColor(options) });
       rendered = changes === null ? report : renderChanges(changes, since!, options.format) + report;
@@ -138,6 +142,7 @@ Examples:
   parallax story examples/merrow-dam
   parallax story ./articles --format json
   parallax story a.txt b.txt --format md --out story.md
+  parallax story ./articles --format html --out story.html   (one file, opens offline)
   parallax story ./articles --focus "who built the dam?" --words 120
   parallax story page1.html https://example.org/news/a feed.xml subscriptions.opml
   cat article.txt | parallax story -

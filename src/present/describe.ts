@@ -120,9 +120,14 @@ export function articlesWithout(story: Story, fact: StoryFact, numbers: Readonly
   return story.articles.filter(({ id }) => !stating.has(id)).map(({ id }) => numbers.get(id) ?? 0);
 }
 
+/** Whom the sources attribute a conflict value to ("the UN", "hospital staff"), without repeats. */
+export function valueAttributions(value: ConflictValue): string[] {
+  return [...new Set(value.members.map(({ attribution }) => attribution).filter((name): name is string => name !== null))];
+}
+
 /** One side of a conflict as a report prints it: the value, and who the sources attribute it to. */
 export function conflictValueLine(value: ConflictValue): string {
-  const attributions = [...new Set(value.members.map(({ attribution }) => attribution).filter((name): name is string => name !== null))];
+  const attributions = valueAttributions(value);
   return attributions.length === 0 ? value.value : `${value.value} (according to ${attributions.join(', ')})`;
 }
 
