@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { QuoteVariants, Story } from '../../core/records.js';
+import type { QuoteVariants, Story, StoryQuote } from '../../core/records.js';
 import { quoteLine, quotesBySpeaker, QUOTES_PER_SPEAKER } from '../../present/describe.js';
 import { Markers, Passages } from './citations.js';
 import { html } from './html.js';
@@ -21,24 +21,35 @@ function Variants({ utterance, owner }: { utterance: QuoteVariants; owner: strin
   </div>`;
 }
 
+/** A speaker's quotes with each wording once, carrying every article that prints it (copies print the same words). */
+function distinctQuoteLines(quotes: readonly StoryQuote[]): Array<{ text: string; quotes: StoryQuote[] }> {
+  const lines = new Map<string, StoryQuote[]>();
+  for (const quote of quotes) {
+    const text = quoteLine(quote);
+    lines.set(text, [...(lines.get(text) ?? []), quote]);
+  }
+  return [...lines.entries()].map(([text, members]) => ({ text, quotes: members }));
+}
+
 /** One speaker's quotes, the first few unless asked for all, and the utterances quoted in several wordings. */
 function Speaker({ story, speaker, index }: { story: Story; speaker: ReturnType<typeof quotesBySpeaker>[number]; index: number }) {
   const [showAll, setShowAll] = useState(false);
   const owner = `speaker-${index}`;
   const speakerId = speaker.quotes[0]?.speaker ?? null;
   const utterances = story.quoteVariants.filter((utterance) => utterance.speaker === speakerId && (speakerId !== null || utterance.speakerName === speaker.speaker));
-  const shown = showAll ? speaker.quotes : speaker.quotes.slice(0, QUOTES_PER_SPEAKER);
+  const lines = distinctQuoteLines(speaker.quotes);
+  const shown = showAll ? lines : lines.slice(0, QUOTES_PER_SPEAKER);
   return html`<li class="speaker">
     <h3>${speaker.speaker} <span class="count">${speaker.quotes.length} quote${speaker.quotes.length === 1 ? '' : 's'}</span></h3>
     ${utterances.map((utterance, variantIndex) => html`<${Variants} key=${variantIndex} utterance=${utterance} owner=${`${owner}-variants-${variantIndex}`} />`)}
     <ul class="quotes">
-      ${shown.map((quote, quoteIndex) => html`<li key=${quoteIndex}>
-        ${quoteLine(quote)} <${Markers} owner=${`${owner}-${quoteIndex}`} citations=${[quote]} />
+      ${shown.map((line, quoteIndex) => html`<li key=${quoteIndex}>
+        ${line.text} <${Markers} owner=${`${owner}-${quoteIndex}`} citations=${line.quotes} />
         <${Passages} owner=${`${owner}-${quoteIndex}`} />
       </li>`)}
     </ul>
-    ${speaker.quotes.length > QUOTES_PER_SPEAKER
-      ? html`<button type="button" aria-expanded=${showAll ? 'true' : 'false'} onClick=${() => setShowAll(!showAll)}>${showAll ? 'Show fewer' : `Show all ${speaker.quotes.length} quotes`}</button>`
+    ${lines.length > QUOTES_PER_SPEAKER
+      ? html`<button type="button" aria-expanded=${showAll ? 'true' : 'false'} onClick=${() => setShowAll(!showAll)}>${showAll ? 'Show fewer' : `Show all ${lines.length} quotes`}</button>`
       : null}
   </li>`;
 }

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { safeHttpUrl } from './links.js';
+import { MarkedText } from './marked-text.js';
+import { axisStretches, eventTime } from './timeline.js';
+
+test('only absolute http(s) addresses become links', () => {
+  assert.equal(safeHttpUrl('https://news.example/a?b=1'), 'https://news.example/a?b=1');
+  assert.equal(safeHttpUrl(' http://news.example '), 'http://news.example/');
+  for (const unsafe of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>', 'vbscript:x', '/relative/path', 'articles/a.txt', '', null, undefined]) {
+    assert.equal(safeHttpUrl(unsafe), null, String(unsafe));
+  }
+});
+
+test('marked text marks the spans that fall in its slice, as elements around escaped text', () => {
+  const text = 'The <b>river</b> rose two metres.';
+  const rendered = renderToString(h(MarkedText, { text: text.slice(4), offset: 4, marks: [{ start: 0, end: 6 }, { start: 17, end: 20 }] }));
+  assert.equal(rendered, '<mark>&lt;b</mark>>river&lt;/b> <mark>ros</mark>e two metres.');
+  assert.equal(renderToString(h(MarkedText, { text: 'plain', marks: [] })), 'plain');
+});
+
+test('timeline dates sit at their precision: a year mid-year, a month mid-month, a day at its start', () => {
+  assert.equal(new Date(eventTime({ date: '2026' })).toISOString().slice(0, 10), '2026-07-01');
+  assert.equal(new Date(eventTime({ date: '2026-03' })).toISOString().slice(0, 10), '2026-03-15');
+  assert.equal(new Date(eventTime({ date: '2026-03-17' })).toISOString().slice(0, 10), '2026-03-17');
+  assert.ok(Number.isNaN(eventTime({ date: 'unknown' })));
+});
+
+test('a long gap in the timeline is left out of the axis, and busier stretches get more room', () => {
+  const day = 86_400_000;
+  const recent = Date.UTC(2026, 2, 17);
+  const times = [Date.UTC(1987, 6, 1), recent, recent + day, recent + 2 * day, recent + 3 * day];
+  const stretches = axisStretches(times);
+  assert.equal(stretches.length, 2);
+  const [old, busy] = stretches as [(typeof stretches)[number], (typeof stretches)[number]];
+  assert.equal(old.from, old.to);
+  assert.ok(busy.x1 - busy.x0 > 3 * (old.x1 - old.x0));
+  assert.ok(busy.x0 > old.x1, 'the break leaves room between stretches');
+  assert.equal(axisStretches([recent]).length, 1);
+  assert.deepEqual(axisStretches([]), []);
+});
