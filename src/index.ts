@@ -93,4 +93,5 @@ export { averageScores, porterStem, scoreSummary, type RougeOptions, type RougeS
 export { buildStory, storyFromFetched, type StoryOptions } from './pipeline/story.js';
 export { renderText, type ReportOptions } from './present/text.js';
 export { renderMarkdown } from './present/markdown.js';
+export { renderHtmlReport } from './present/html.js';
 export { renderExtracted } from './present/extracted.js';
