@@ -1,0 +1,69 @@
+import type { Span } from '../../core/span.js';
+import type { FigureChange } from '../../store/store.js';
+
+/** Small pure helpers the pages use to turn API data into text and safe attributes. */
+
+/** `1 article`, `2 articles` (the plural given when it is not the singular plus `s`). */
+export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** A time for people, in the reader's locale and time zone; the text itself when it is not a date. */
+export function formatTime(iso: string): string {
+  const milliseconds = Date.parse(iso);
+  return Number.isNaN(milliseconds) ? iso : timeFormat.format(milliseconds);
+}
+
+/** A publication date for people: the day only when the value has no time of day (`2024-03-02`). */
+export function formatPublished(iso: string): string {
+  const milliseconds = Date.parse(iso);
+  if (Number.isNaN(milliseconds)) return iso;
+  // A bare date parses as UTC midnight: shown in UTC, so it is not the day before west of Greenwich.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(milliseconds);
+  return dateFormat.format(milliseconds);
+}
+
+/** A figure's change as one line: `deaths: 14 → 19`, or `deaths: 19 (new)` when it first appeared. */
+export function formatFigureChange(figure: Pick<FigureChange, 'about' | 'value' | 'previousValue'>): string {
+  return figure.previousValue === null
+    ? `${figure.about}: ${figure.value} (new)`
+    : `${figure.about}: ${figure.previousValue} → ${figure.value}`;
+}
+
+/** A piece of a snippet's text, marked when it is a search match. */
+export interface TextPiece {
+  readonly text: string;
+  readonly marked: boolean;
+}
+
+/**
+ * A text cut into plain and marked pieces at the spans of its matches (UTF-16, end-exclusive).
+ * Spans are sorted, clamped to the text, and overlapping or touching spans merged; empty ones
+ * are dropped. The pieces' texts joined give back the text.
+ */
+export function splitHighlights(text: string, highlights: readonly Span[]): TextPiece[] {
+  const spans = highlights
+    .map((span) => ({ start: Math.max(0, Math.min(span.start, text.length)), end: Math.max(0, Math.min(span.end, text.length)) }))
+    .filter((span) => span.end > span.start)
+    .sort((left, right) => left.start - right.start || left.end - right.end);
+
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+
+  const pieces: TextPiece[] = [];
+  let position = 0;
+  for (const span of merged) {
+    if (span.start > position) pieces.push({ text: text.slice(position, span.start), marked: false });
+    pieces.push({ text: text.slice(span.start, span.end), marked: true });
+    position = span.end;
+  }
+  if (position < text.length) pieces.push({ text: text.slice(position), marked: false });
+  return pieces;
+}
