@@ -7,9 +7,10 @@ import { runFlagsBench } from './flags.js';
 import { runIngestBench } from './ingest.js';
 import { runQuotesBench } from './quotes.js';
 import { runRougeBench } from './rouge.js';
+import { runServerBench } from './server.js';
 import { runSummarizationBench } from './summarization.js';
 
-const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--sizes A,B] [--json FILE] [--page ID]
+const HELP = `Usage: npm run bench -- <name> [--data DIR] [--limit N] [--words N] [--sizes A,B] [--seconds N] [--concurrency N] [--json FILE] [--page ID]
 
 Benchmarks on public data (read from ../shared/data by default):
   extraction   HTML article extraction on the 181 pages of the scrapinghub benchmark: shingle
@@ -36,6 +37,9 @@ Benchmarks on public data (read from ../shared/data by default):
                verified, boilerplate sentences, ms per cluster and per 25-article story
   rouge        our ROUGE on Multi-News with First-3: R-1/R-2/R-SU4/R-L F1 with 95% intervals, next
                to the published First-3 scores; scoring time per cluster
+  server       parallax serve on 127.0.0.1 over the bundled example: a closed loop of clients
+               (--concurrency, default 16) for --seconds (default 10) against GET /api/stories/{id},
+               then GET /api/stories: requests per second, p50 / p99 latency, errors, answer size
   flags        article flags on native news (Multi-News, extraction benchmark texts): false
                derivative / compilation / machine-translated rates next to one-mark baselines;
                recall on compilations built from Multi-News documents
@@ -46,6 +50,8 @@ Options:
   --words N     summary length budget in words (summarization; default 220)
   --sizes A,B   stream lengths, each into a new archive (ingest; default 10000,100000)
   --json FILE   write per-page scores as JSON (extraction)
+  --seconds N   length of each endpoint's load run (server; default 10)
+  --concurrency N  requests in flight at once (server; default 16)
   --page ID     show Parallax's text against the reference on one page, by id or id prefix
                 (extraction)
 `;
@@ -102,6 +108,15 @@ async function main(args: string[]): Promise<number> {
         return 2;
       }
       return runIngestBench({ dataDirectory, sizes });
+    }
+    case 'server': {
+      const seconds = Number(readOption(args, '--seconds') ?? 10);
+      const concurrency = Number(readOption(args, '--concurrency') ?? 16);
+      if (!(seconds > 0) || !Number.isInteger(concurrency) || concurrency <= 0) {
+        process.stderr.write('bench: --seconds takes a positive number and --concurrency a positive whole number\n');
+        return 2;
+      }
+      return runServerBench({ seconds, concurrency });
     }
     default:
       process.stderr.write(`bench: no benchmark named ${name}\n${HELP}`);

@@ -5,6 +5,7 @@ import { ParallaxError } from '../core/errors.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { storiesCommand } from './stories.js';
 import { rougeCommand } from './rouge.js';
 import { storyCommand } from './story.js';
@@ -32,6 +33,7 @@ function makeProgram(setExitCode: (code: number) => void): Command {
   program.addCommand(storiesCommand().exitOverride());
   program.addCommand(searchCommand().exitOverride());
   program.addCommand(watchCommand(setExitCode).exitOverride());
+  program.addCommand(serveCommand().exitOverride());
   return program;
 }
 

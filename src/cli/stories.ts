@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import type { ArticleSummary, Store, StorySummary } from '../store/store.js';
+import { listStoryListings } from '../archive/listing.js';
+import type { StoryListing } from '../server/api-types.js';
 import { databaseOption, parsePositiveInteger, withStore } from './shared.js';
 import { inert } from '../present/terminal.js';
 
@@ -7,45 +8,6 @@ interface StoriesCommandOptions {
   readonly db?: string;
   readonly format: 'text' | 'json';
   readonly limit: number;
-}
-
-/** A story as `parallax stories` lists it: its counts and its articles' ids and sources. */
-interface StoryListing {
-  readonly id: string;
-  readonly title: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly counts: { readonly articles: number; readonly outlets: number; readonly independentReports: number | null };
-  readonly needsAnalysis: boolean;
-  readonly articles: ReadonlyArray<{
-    readonly id: string;
-    readonly contentHash: string;
-    readonly source: string;
-    readonly url: string | null;
-    readonly outlet: string | null;
-    readonly title: string | null;
-    readonly published: string | null;
-  }>;
-}
-
-/** The listing of a story, from its summary and its articles' summaries. */
-function listing(story: StorySummary, articles: readonly ArticleSummary[]): StoryListing {
-  const outlets = new Set(articles.map(({ outlet, url, source }) => outlet ?? url ?? source));
-  return {
-    id: story.id,
-    title: story.title,
-    createdAt: story.createdAt,
-    updatedAt: story.updatedAt,
-    counts: { articles: story.articles.length, outlets: outlets.size, independentReports: story.independentReports },
-    needsAnalysis: story.needsAnalysis,
-    articles: articles.map(({ articleId, contentHash, source, url, outlet, title, published }) => ({ id: articleId, contentHash, source, url, outlet, title, published })),
-  };
-}
-
-/** The newest stories with their articles. */
-async function listStories(store: Store, limit: number): Promise<StoryListing[]> {
-  const stories = await store.listStories({ limit });
-  return Promise.all(stories.map(async (story) => listing(story, await store.getArticleSummaries(story.articles))));
 }
 
 /** One line per story: id, counts, title. */
@@ -66,7 +28,7 @@ export function storiesCommand(): Command {
   return command
     .addHelpText('after', '\nExamples:\n  parallax stories\n  parallax stories --format json --limit 10\n  parallax story --id s3 --since 2d')
     .action(async (options: StoriesCommandOptions) => {
-      const stories = await withStore(options, (store) => listStories(store, options.limit), true);
+      const stories = await withStore(options, (store) => listStoryListings(store, { limit: options.limit }), true);
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(stories, null, 2)}\n`);
       else process.stdout.write(stories.length === 0 ? 'no stories yet (parallax ingest adds articles)\n' : `${stories.map(storyLine).join('\n')}\n`);
     });

@@ -784,6 +784,13 @@ class SqliteStore implements Store {
     return { ...found.summary, story: found.story === null ? null : unpackJson<Story>(found.story, 'story') };
   }
 
+  async getStorySummary(storyId: string): Promise<StorySummary | null> {
+    return this.#read(() => {
+      const row = this.#storyRow(storyId);
+      return row === undefined ? null : this.#storySummaries([row])[0]!;
+    });
+  }
+
   async listStories(options: ListStoriesOptions = {}): Promise<StorySummary[]> {
     const limit = pageSize(options.limit, 50);
     const since = options.updatedSince === undefined ? '' : isoTime(options.updatedSince, 'updatedSince');

@@ -95,6 +95,9 @@ export interface Store {
   /** One story with its members and latest analysis, or null when no story has this id. */
   getStory(storyId: string): Promise<StoredStory | null>;
 
+  /** One story's summary (its version, members, whether it needs analysis) without reading its analysis; null when no story has this id. */
+  getStorySummary(storyId: string): Promise<StorySummary | null>;
+
   /** Stories, the most recently updated first. */
   listStories(options?: ListStoriesOptions): Promise<StorySummary[]>;
 
