@@ -94,4 +94,6 @@ export { buildStory, storyFromFetched, type StoryOptions } from './pipeline/stor
 export { renderText, type ReportOptions } from './present/text.js';
 export { renderMarkdown } from './present/markdown.js';
 export { renderHtmlReport } from './present/html.js';
+export { createApp, type AppOptions } from './server/app.js';
+export type * from './server/api-types.js';
 export { renderExtracted } from './present/extracted.js';

@@ -58,6 +58,7 @@ export function renderHtmlReport(story: Story, context: { since?: string | null;
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="Parallax">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(story.title ?? 'Untitled story')} · Parallax</title>
 <style>${style}</style>
 </head>

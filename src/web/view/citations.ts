@@ -65,11 +65,15 @@ export function Marker({ owner, article, citations, label }: { owner: string; ar
   const source = articles.get(article);
   const open = selection !== null && selection.owner === owner && selection.article === article;
   const name = source === undefined ? `article ${number}` : `${outletName(source)}, article ${number}`;
-  const onClick = (event: Event) => {
+  const toggle = (event: Event) => {
     event.preventDefault();
     select(open ? null : { owner, article, citations });
   };
-  return html`<a class=${open ? 'cite open' : 'cite'} href=${`#article-${number}`} role="button" aria-expanded=${open ? 'true' : 'false'} aria-label=${`${open ? 'Hide' : 'Show'} the passage in ${name}`} onClick=${onClick}>${label ?? `[${number}]`}</a>`;
+  // A link that acts as a button answers Space as buttons do (Enter already clicks it).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === ' ') toggle(event);
+  };
+  return html`<a class=${open ? 'cite open' : 'cite'} href=${`#article-${number}`} role="button" aria-expanded=${open ? 'true' : 'false'} aria-label=${`${open ? 'Hide' : 'Show'} the passage in ${name}`} onClick=${toggle} onKeyDown=${onKeyDown}>${label ?? `[${number}]`}</a>`;
 }
 
 /** The markers of a claim: one per article carrying it. */
