@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { parseDuration } from '../core/duration.js';
 import { ParallaxError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/files.js';
 import type { ResolveInputsOptions } from '../ingest/inputs.js';
@@ -23,15 +22,6 @@ export function parsePositiveInteger(value: string): number {
   return number;
 }
 
-/** Parses `--since`: a duration back from now (`2d`) or a date or time (`2026-11-20`, ISO 8601), as an ISO time. */
-export function parseSince(value: string, now = Date.now()): string {
-  if (/^\s*\d{4}-\d{2}-\d{2}/.test(value)) {
-    const time = Date.parse(value.trim());
-    if (!Number.isFinite(time)) throw new InvalidArgumentError('expected a date such as 2026-11-20 or a duration such as 2d');
-    return new Date(time).toISOString();
-  }
-  return new Date(now - parseDuration(value)).toISOString();
-}
 
 /** Adds the input-reading options to a command. */
 export function networkOptions(command: Command): Command {

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../present/markdown.js';
 import { renderText } from '../present/text.js';
 import { analyzeStoredStory, refreshStory } from '../archive/ingest.js';
 import { ParallaxError } from '../core/errors.js';
+import { parseSince } from '../core/duration.js';
 import { renderChanges } from '../present/changes.js';
 import { inert } from '../present/terminal.js';
 import type { SummarizeOptions } from '../summarize/summarize.js';
@@ -13,7 +14,6 @@ import {
   databaseOption,
   networkOptions,
   parsePositiveInteger,
-  parseSince,
   readNetworkOptions,
   reportDiagnostics,
   useColor,

@@ -22,3 +22,13 @@ export function parseDuration(text: string): number {
   }
   return Math.round(total);
 }
+
+/** A point in time given as a duration back from now (`2d`) or a date or time (`2026-11-20`, ISO 8601), as an ISO time. */
+export function parseSince(value: string, now = Date.now()): string {
+  if (/^\s*\d{4}-\d{2}-\d{2}/.test(value)) {
+    const time = Date.parse(value.trim());
+    if (!Number.isFinite(time)) throw new ParallaxError('usage', `"${value}" is not a date such as 2026-11-20 nor a duration such as 2d`);
+    return new Date(time).toISOString();
+  }
+  return new Date(now - parseDuration(value)).toISOString();
+}
