@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ingestInputs } from '../src/archive/ingest.js';
 import type { Story } from '../src/core/records.js';
-import type { StoriesResponse, StoryResponse } from '../src/server/api-types.js';
+import type { ArticleResponse, StoriesResponse, StoryResponse } from '../src/server/api-types.js';
 import { createApp } from '../src/server/app.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
@@ -19,7 +19,8 @@ import { browserSkip, FIND_SIDEWAYS_OVERFLOW, FIND_UNSAFE_MARKUP, launchBrowser,
  * The web app (`parallax serve`) in a real browser: the server runs in this process on
  * 127.0.0.1 over a throwaway SQLite archive holding the bundled example and the hostile
  * articles. A reader lists the stories, opens one, follows a citation to its passage, sees the
- * conflicts and searches; the hostile story, its listing and its search results run nothing.
+ * conflicts, searches and opens an article found; the hostile story, its listing, its search
+ * results and its articles' pages run nothing.
  */
 
 describe('the web app in Chromium', { skip: browserSkip() }, () => {
@@ -72,6 +73,21 @@ describe('the web app in Chromium', { skip: browserSkip() }, () => {
     const response = await fetch(`${base}/api/stories/${encodeURIComponent(id)}`);
     assert.equal(response.status, 200);
     return ((await response.json()) as StoryResponse).story;
+  }
+
+  /** An article as the API gives it. */
+  async function articleOf(contentHash: string): Promise<ArticleResponse> {
+    const response = await fetch(`${base}/api/articles/${encodeURIComponent(contentHash)}`);
+    assert.equal(response.status, 200);
+    return (await response.json()) as ArticleResponse;
+  }
+
+  /** Waits until the page shows the article page of this content hash (not a previous one). */
+  async function articleShown(page: Page, contentHash: string): Promise<void> {
+    await page.waitForFunction(
+      (hash) => document.querySelector('.app-article-page .app-hash')?.textContent === hash && document.querySelector('.app-article-text') !== null,
+      contentHash,
+    );
   }
 
   /** Opens a page of the app and returns it with its record; asserts the answer carries the app's Content Security Policy. */
@@ -151,10 +167,36 @@ describe('the web app in Chromium', { skip: browserSkip() }, () => {
     await storyHit.waitFor({ state: 'visible' });
     const marked = await page.locator('.app-snippet mark').allTextContents();
     assert.ok(marked.length > 0 && marked.every((text) => /spillway/i.test(text)), `the snippets mark the word: ${marked.join(', ')}`);
+
+    // An article found opens on its own page, with its whole text.
+    const articleLink = page.locator('#app-article-hits ~ .app-hit-list a.app-article-link').first();
+    const href = (await articleLink.getAttribute('href')) ?? '';
+    const contentHash = decodeURIComponent(/^#\/articles\/(.+)$/.exec(href)?.[1] ?? '');
+    assert.match(contentHash, /^[0-9a-f]{64}$/, `an article hit links to its page: ${href}`);
+    const { article, extracted } = await articleOf(contentHash);
+    await articleLink.click();
+    await page.waitForURL((url) => url.hash === `#/articles/${contentHash}`);
+    await articleShown(page, contentHash);
+    assert.equal(await page.locator('h1').innerText(), extracted.title ?? article.title, 'the heading is the article title');
+    assert.ok((await page.title()).startsWith(extracted.title ?? '\u0000'), 'so is the window title');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moved to the heading');
+    const shown = (await page.locator('.app-article-text').innerText()).replace(/\s+/g, ' ');
+    for (const block of extracted.paragraphs) {
+      const words = extracted.text.slice(block.start, block.end).replace(/\s+/g, ' ').trim();
+      assert.ok(shown.includes(words), `the text shows "${words.slice(0, 60)}…"`);
+    }
+    if (article.story !== null) assert.equal(await page.locator(`a[href="#/stories/${encodeURIComponent(article.story)}"]`).count(), 1, 'it links to its story');
+    if (extracted.removed.length > 0) {
+      await page.locator('details.app-removed > summary').click();
+      assert.equal(await page.locator('details.app-removed[open] li').count(), extracted.removed.length, 'every removed passage is listed');
+    }
+    await page.goBack();
+    await page.waitForURL((url) => url.hash === '#/search?q=spillway');
+    await storyHit.waitFor({ state: 'visible' });
     assert.deepEqual(appTrouble(record), []);
   });
 
-  test('the hostile story runs nothing in the app: on the home page, its own page and in search results', async () => {
+  test('the hostile story runs nothing in the app: on the home page, its own page, in search results and on the article pages', async () => {
     const listed = listedStory(`${HOSTILE_FIXTURE}/`);
     const story = await storyOf(listed.id);
 
@@ -185,9 +227,26 @@ describe('the web app in Chromium', { skip: browserSkip() }, () => {
     assert.ok((await search.page.locator('.app-search-page').innerText()).includes('window.__pwned=1'), 'snippets show the attack as text');
     await assertInert(search.page, 'search results');
     assert.deepEqual(appTrouble(search.record), [], 'search: no page error, console error, dialog or CSP violation');
+
+    // Each hostile article on its own page, reached from the search results and then by address.
+    const first = search.page.locator('a.app-article-link').first();
+    const firstHash = decodeURIComponent(((await first.getAttribute('href')) ?? '').replace(/^#\/articles\//, ''));
+    await first.click();
+    await articleShown(search.page, firstHash);
+    for (const { file, texts } of HOSTILE_TEXTS) {
+      const member = listed.articles.find((article) => article.source.endsWith(file));
+      assert.ok(member !== undefined, `${file} is listed in the story`);
+      await search.page.evaluate((hash) => (location.hash = hash), `#/articles/${encodeURIComponent(member.contentHash)}`);
+      await articleShown(search.page, member.contentHash);
+      await search.page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      const shown = await search.page.locator('.app-article-page').innerText();
+      for (const text of texts) assert.ok(shown.includes(text), `${file}: "${text}" is shown as text on its page`);
+      await assertInert(search.page, `article page of ${file}`);
+    }
+    assert.deepEqual(appTrouble(search.record), [], 'article pages: no page error, console error, dialog or CSP violation');
   });
 
-  test('on a 375 px phone the home page and a story page do not scroll sideways', async () => {
+  test('on a 375 px phone the home page, a story page and an article page do not scroll sideways', async () => {
     const listed = listedStory('examples/merrow-dam/');
     const { page, record } = await openApp('', { width: 375, height: 800 });
     await page.locator('.app-story-list').waitFor({ state: 'visible' });
@@ -201,6 +260,11 @@ describe('the web app in Chromium', { skip: browserSkip() }, () => {
     await page.locator('.summary-sentences a.cite').first().click();
     await page.locator('.summary-sentences .passages').first().waitFor({ state: 'visible' });
     await fits('story');
+    const longest = listed.articles.reduce((found, article) => (article.title !== null && article.title.length > (found.title ?? '').length ? article : found));
+    await page.evaluate((hash) => (location.hash = hash), `#/articles/${encodeURIComponent(longest.contentHash)}`);
+    await articleShown(page, longest.contentHash);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    await fits('article');
     assert.deepEqual(appTrouble(record), []);
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../view/html.js';
 import { AddRoute } from './add.js';
 import type { ApiClient } from './api.js';
+import { ArticleRoute } from './article-page.js';
 import { PageHeading, ReadyOnMount, SiteHeader } from './components.js';
 import { HomeRoute } from './home.js';
 import { isRouteHash, parseRoute, routeHref, type Route } from './route.js';
@@ -76,6 +77,8 @@ function renderRoute(route: Route, context: { api: ApiClient; visits: VisitMemor
       return html`<${HomeRoute} api=${api} visits=${visits} onReady=${onReady} />`;
     case 'story':
       return html`<${StoryRoute} api=${api} visits=${visits} storyId=${route.id} onReady=${onReady} />`;
+    case 'article':
+      return html`<${ArticleRoute} api=${api} contentHash=${route.contentHash} onReady=${onReady} />`;
     case 'search':
       return html`<${SearchRoute} api=${api} query=${route.query} onReady=${onReady} />`;
     case 'add':

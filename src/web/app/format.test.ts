@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countNoun, formatFigureChange, formatTime, splitHighlights } from './format.js';
+import { countNoun, countWords, formatFigureChange, formatLanguage, formatTime, splitHighlights } from './format.js';
 
 test('splitHighlights cuts a text at its spans, and the pieces join back to the text', () => {
   const text = 'The weir at Lowmoor gave way at dawn';
@@ -56,4 +56,17 @@ test('countNoun and formatTime', () => {
   assert.equal(countNoun(2, 'story', 'stories'), '2 stories');
   assert.equal(formatTime('not a time'), 'not a time');
   assert.notEqual(formatTime('2031-05-01T08:00:00.000Z'), '2031-05-01T08:00:00.000Z');
+});
+
+test('formatLanguage names a language with its code, and leaves anything else as it is', () => {
+  assert.match(formatLanguage('en'), /^\S.* \(en\)$/);
+  assert.equal(formatLanguage('qq'), 'qq');
+  assert.equal(formatLanguage('<script>'), '<script>');
+  assert.equal(formatLanguage(''), '');
+});
+
+test('countWords counts runs of non-space characters', () => {
+  assert.equal(countWords(''), 0);
+  assert.equal(countWords('  \n '), 0);
+  assert.equal(countWords('The weir held.\n\nIt rained again '), 6);
 });

@@ -67,3 +67,23 @@ export function splitHighlights(text: string, highlights: readonly Span[]): Text
   if (position < text.length) pieces.push({ text: text.slice(position), marked: false });
   return pieces;
 }
+
+/**
+ * A language code for people: `English (en)` in the reader's language; the code alone when the
+ * browser has no name for it or it is not a language code at all.
+ */
+export function formatLanguage(code: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(undefined, { type: 'language', fallback: 'none' }).of(code);
+  } catch {
+    // Not a well-formed language tag (a RangeError): shown as it is.
+    return code;
+  }
+  return name === undefined || name === code ? code : `${name} (${code})`;
+}
+
+/** How many words a text has (runs of non-space characters). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}

@@ -134,6 +134,8 @@ test('search shows stories and articles with their matches as <mark> elements', 
   assert.ok(page.includes('keepers saw <mark>cracks</mark> near the <mark>weir</mark> gate'));
   assert.ok(page.includes('<mark>weir</mark> cracks again'));
   assert.ok(page.includes('href="#/stories/s1"'));
+  assert.ok(page.includes('<a class="app-article-link" href="#/articles/h1">Weir keepers warned of cracks</a>'), 'an article hit links to its page');
+  assert.ok(page.includes('<a class="app-article-link" href="#/articles/h9">Lone report of weir cracks</a>'), 'also when it is in no story');
   assert.ok(page.includes('Read it in its story'));
   assert.ok(page.includes('In no story yet.'));
   assert.ok(page.includes('1 story<') && page.includes('2 articles<'));

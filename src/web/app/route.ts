@@ -7,13 +7,15 @@
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'story'; readonly id: string }
+  | { readonly page: 'article'; readonly contentHash: string }
   | { readonly page: 'search'; readonly query: string }
   | { readonly page: 'add' }
   | { readonly page: 'not-found'; readonly path: string };
 
 /**
  * The page a location hash names: `''`, `#` and `#/` are home, `#/stories/<id>` a story,
- * `#/search?q=<words>` a search, `#/add` the add page; anything else is `not-found`.
+ * `#/articles/<contentHash>` a stored article, `#/search?q=<words>` a search, `#/add` the add
+ * page; anything else is `not-found`. (Whether an article has that hash is the server's to say.)
  * Tolerates a missing leading slash and a trailing slash (`#stories/abc/`).
  */
 export function parseRoute(hash: string): Route {
@@ -39,6 +41,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'stories' && second !== undefined && second.trim() !== '' && rest.length === 0) {
     return { page: 'story', id: second };
   }
+  if (first === 'articles' && second !== undefined && second.trim() !== '' && rest.length === 0) {
+    return { page: 'article', contentHash: second };
+  }
   if (first === 'search' && second === undefined) {
     return { page: 'search', query: readQueryParameter(rawQuery, 'q').trim() };
   }
@@ -61,6 +66,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'story':
       return `#/stories/${encodeURIComponent(route.id)}`;
+    case 'article':
+      return `#/articles/${encodeURIComponent(route.contentHash)}`;
     case 'search':
       return route.query === '' ? '#/search' : `#/search?q=${encodeURIComponent(route.query)}`;
     case 'add':
@@ -73,6 +80,11 @@ export function routeHref(route: Route): string {
 /** The hash of a story's page. */
 export function storyHref(id: string): string {
   return routeHref({ page: 'story', id });
+}
+
+/** The hash of a stored article's page, named by its content hash. */
+export function articleHref(contentHash: string): string {
+  return routeHref({ page: 'article', contentHash });
 }
 
 /** A parameter of a query string, `''` when absent or malformed. */

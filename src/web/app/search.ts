@@ -6,7 +6,7 @@ import { safeHttpUrl } from '../view/links.js';
 import type { ApiClient } from './api.js';
 import { displayTitle, ErrorMessage, ExternalLink, HighlightedSnippet, LiveStatus, PageHeading, ReadyOnMount } from './components.js';
 import { countNoun, formatPublished } from './format.js';
-import { storyHref } from './route.js';
+import { articleHref, storyHref } from './route.js';
 import { useApiCall, useDocumentTitle } from './use-api.js';
 
 /** How many hits of each kind the search page asks for. */
@@ -62,14 +62,16 @@ function StoryHitItem({ hit }: { readonly hit: StoryHit }) {
   </li>`;
 }
 
-/** A matching article: its title, outlet and date, its snippet, its story (or none yet) and its original address. */
+/** A matching article: its title (a link to its page), outlet and date, its snippet, its story (or none yet) and its original address. */
 function ArticleHitItem({ hit }: { readonly hit: ArticleHit }) {
   const { article } = hit;
   const details = [article.outlet, article.published === null ? null : formatPublished(article.published)].filter(
     (detail): detail is string => detail !== null && detail !== '',
   );
   return html`<li class="app-hit">
-    <h3 class="app-hit-title">${displayTitle(article.title, 'Untitled article')}</h3>
+    <h3 class="app-hit-title">
+      <a class="app-article-link" href=${articleHref(article.contentHash)}>${displayTitle(article.title, 'Untitled article')}</a>
+    </h3>
     ${details.length === 0 ? null : html`<p class="app-muted">${details.join(' · ')}</p>`}
     <${HighlightedSnippet} snippet=${hit.snippet} />
     <p class="app-hit-links">
