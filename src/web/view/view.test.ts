@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { Story, StoryArticle } from '../../core/records.js';
 import { safeHttpUrl } from './links.js';
 import { MarkedText } from './marked-text.js';
+import { StoryView } from './story-view.js';
 import { axisStretches, eventTime } from './timeline.js';
 
 test('only absolute http(s) addresses become links', () => {
@@ -40,4 +42,71 @@ test('a long gap in the timeline is left out of the axis, and busier stretches g
   assert.ok(busy.x0 > old.x1, 'the break leaves room between stretches');
   assert.equal(axisStretches([recent]).length, 1);
   assert.deepEqual(axisStretches([]), []);
+});
+
+/** A made-up article of a story, with only what the story view reads. */
+function storyArticle(id: string, origin: string, flags: StoryArticle['flags'] = []): StoryArticle {
+  const text = `Report ${id} says the ferry left port at noon.`;
+  return {
+    id,
+    source: `${id}.txt`,
+    contentHash: id.repeat(8),
+    title: `Title ${id}`,
+    kicker: null,
+    description: null,
+    published: '2031-05-02',
+    updated: null,
+    outlet: `Outlet ${id}`,
+    credits: [],
+    byline: null,
+    language: 'en',
+    url: null,
+    imageUrl: null,
+    provenance: {},
+    text,
+    paragraphs: [{ start: 0, end: text.length, kind: 'paragraph' }],
+    removed: [],
+    diagnostics: [],
+    sentences: [{ start: 0, end: text.length }],
+    origin,
+    added: [],
+    flags,
+  };
+}
+
+test('the agreement table groups copies and derivative rewordings under the report they came from', () => {
+  const derivative = { kind: 'derivative' as const, evidence: ['rewords 3 of 4 sentences of [1]'], derivedFrom: ['a1'], segments: [] };
+  const articles = [storyArticle('a1', 'o1'), storyArticle('a2', 'o1'), storyArticle('a3', 'o3', [derivative]), storyArticle('a4', 'o4')];
+  const fact = { id: 'f1', text: 'The ferry left port at noon.', members: articles.map(({ id, sentences }) => ({ article: id, ...sentences[0]! })), outlets: [], independentReports: 2 };
+  const story: Story = {
+    schemaVersion: 1,
+    title: 'Ferry story',
+    articles,
+    originGroups: [
+      { id: 'o1', articles: ['a1', 'a2'], representative: 'a1', evidence: [] },
+      { id: 'o3', articles: ['a3'], representative: 'a3', evidence: [] },
+      { id: 'o4', articles: ['a4'], representative: 'a4', evidence: [] },
+    ],
+    independentReports: 3,
+    summary: [],
+    entities: [],
+    quotes: [],
+    numbers: [],
+    dates: [],
+    timeline: [],
+    facts: [fact],
+    conflicts: [],
+    quoteVariants: [],
+    coverage: { articles: articles.map(({ id }) => id), matrix: [], byArticle: [] },
+    diagnostics: [],
+  };
+  const rendered = renderToString(h(StoryView, { story }));
+  const header = /<thead>([\s\S]*?)<\/thead>/.exec(rendered)?.[1] ?? '';
+  const groups = [...header.matchAll(/<th scope="colgroup" colspan="(\d)"[^>]*>([^<]*)<\/th>/g)].map((match) => [match[1], match[2]]);
+  assert.deepEqual(groups, [
+    ['3', 'one report: 1 copy, 1 derived'],
+    ['1', 'own report'],
+  ]);
+  const columns = [...header.matchAll(/<span aria-hidden="true">(.) <\/span>\[(\d)\]/g)].map((match) => `${match[1]}${match[2]}`);
+  assert.deepEqual(columns, ['●1', '○2', '◇3', '●4']);
 });
