@@ -5,9 +5,9 @@ import { summarizeRemoved } from '../../present/describe.js';
 import type { ArticleResponse } from '../../server/api-types.js';
 import { html } from '../view/html.js';
 import type { ApiClient, ApiFailure } from './api.js';
-import { displayTitle, ErrorMessage, ExternalLink, LiveStatus, PageHeading, Time } from './components.js';
+import { displayTitle, ExternalLink, LiveStatus, LoadFailure, Time } from './components.js';
 import { countNoun, countWords, formatLanguage, formatPublished } from './format.js';
-import { routeHref, storyHref } from './route.js';
+import { storyHref } from './route.js';
 import { useApiCall, useDocumentTitle } from './use-api.js';
 
 /**
@@ -226,20 +226,7 @@ export interface ArticleFailureProps {
 
 /** Why an article cannot be shown: none with that content hash (404), or the request failed. */
 export function ArticleFailure({ contentHash, failure, onRetry }: ArticleFailureProps) {
-  if (failure.kind === 'api' && failure.status === 404) {
-    return html`<div class="app-page">
-      <${PageHeading}>No article “${contentHash}”<//>
-      <div class="app-error" role="alert">
-        <p>The archive holds no article with this content hash. Articles are named by the 64 hexadecimal digits of their content hash; search finds them by their words.</p>
-      </div>
-      <p><a href=${routeHref({ page: 'home' })}>See all stories</a></p>
-    </div>`;
-  }
-  return html`<div class="app-page">
-    <${PageHeading}>Could not load the article<//>
-    <${ErrorMessage} message=${failure.message} onRetry=${onRetry} />
-    <p><a href=${routeHref({ page: 'home' })}>See all stories</a></p>
-  </div>`;
+  return html`<${LoadFailure} noun="article" name=${contentHash} notFound=${'The archive holds no article with this content hash. Articles are named by the 64 hexadecimal digits of their content hash; search finds them by their words.'} failure=${failure} onRetry=${onRetry} />`;
 }
 
 /** Props of {@link ArticleRoute}. */

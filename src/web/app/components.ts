@@ -1,6 +1,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Snippet } from '../../store/store.js';
+import type { ApiFailure } from './api.js';
 import { html } from '../view/html.js';
 import { routeHref } from './route.js';
 import { OUTSIDE_LINK_REL, safeHttpUrl } from '../view/links.js';
@@ -103,4 +104,28 @@ export function displayTitle(title: string | null, fallback = 'Untitled story'):
 export function ReadyOnMount({ onReady, children }: { readonly onReady: () => void; readonly children?: ComponentChildren }) {
   useEffect(() => onReady(), []);
   return html`<${Fragment}>${children}<//>`;
+}
+
+/** Props of {@link LoadFailure}. */
+export interface LoadFailureProps {
+  /** What was asked for: "story", "article". */
+  readonly noun: string;
+  /** Its name as asked for (an id, a content hash). */
+  readonly name: string;
+  /** What to say when the archive has none by that name (a 404). */
+  readonly notFound: string;
+  readonly failure: ApiFailure;
+  readonly onRetry?: () => void;
+}
+
+/** Why a page's story or article cannot be shown: none by that name (404), or the request failed. */
+export function LoadFailure({ noun, name, notFound, failure, onRetry }: LoadFailureProps) {
+  const missing = failure.kind === 'api' && failure.status === 404;
+  return html`<div class="app-page">
+    <${PageHeading}>${missing ? `No ${noun} “${name}”` : `Could not load the ${noun}`}<//>
+    ${missing
+      ? html`<div class="app-error" role="alert"><p>${notFound}</p></div>`
+      : html`<${ErrorMessage} message=${failure.message} onRetry=${onRetry} />`}
+    <p><a href=${routeHref({ page: 'home' })}>See all stories</a></p>
+  </div>`;
 }

@@ -3,8 +3,7 @@ import type { StoryResponse } from '../../server/api-types.js';
 import { html } from '../view/html.js';
 import { StoryView } from '../view/story-view.js';
 import type { ApiClient, ApiFailure } from './api.js';
-import { displayTitle, ErrorMessage, LiveStatus, PageHeading } from './components.js';
-import { routeHref } from './route.js';
+import { displayTitle, LiveStatus, LoadFailure } from './components.js';
 import { useApiCall, useDocumentTitle } from './use-api.js';
 import type { VisitMemory } from './visits.js';
 
@@ -30,20 +29,7 @@ export interface StoryFailureProps {
 
 /** Why a story cannot be shown: no story with that id (404), or the request failed. */
 export function StoryFailure({ storyId, failure, onRetry }: StoryFailureProps) {
-  if (failure.kind === 'api' && failure.status === 404) {
-    return html`<div class="app-page">
-      <${PageHeading}>No story “${storyId}”<//>
-      <div class="app-error" role="alert">
-        <p>No story has this id. It may have been merged into another story; the list of stories has them all.</p>
-      </div>
-      <p><a href=${routeHref({ page: 'home' })}>See all stories</a></p>
-    </div>`;
-  }
-  return html`<div class="app-page">
-    <${PageHeading}>Could not load the story<//>
-    <${ErrorMessage} message=${failure.message} onRetry=${onRetry} />
-    <p><a href=${routeHref({ page: 'home' })}>See all stories</a></p>
-  </div>`;
+  return html`<${LoadFailure} noun="story" name=${storyId} notFound=${'No story has this id. It may have been merged into another story; the list of stories has them all.'} failure=${failure} onRetry=${onRetry} />`;
 }
 
 /** Props of {@link StoryRoute}. */
