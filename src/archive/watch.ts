@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { ParallaxError } from '../core/errors.js';
 import type { Fetched } from '../core/records.js';
 import { DEFAULT_MAX_FEED_ITEMS, readFeedItems } from '../ingest/feed-items.js';
 import { detectFeedKind, parseFeed, parseOpml, type Subscription } from '../ingest/feeds.js';
