@@ -1,4 +1,5 @@
 import type { Extracted, MetadataField } from '../core/records.js';
+import { countWords } from '../extract/text/lines.js';
 import { summarizeRemoved } from './describe.js';
 import { inert, styles, wrap } from './terminal.js';
 import type { ReportOptions } from './text.js';
@@ -51,7 +52,7 @@ export function renderExtracted(article: Extracted, options: ReportOptions = {})
     }
     out.push('');
   }
-  const words = article.text.split(/\s+/).filter((word) => word !== '').length;
+  const words = countWords(article.text);
   out.push(dim(`${article.paragraphs.length} blocks, ${words} words`));
   if (article.removed.length > 0) {
     out.push(dim(`Removed: ${summarizeRemoved(article)}`));

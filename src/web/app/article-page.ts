@@ -6,7 +6,8 @@ import type { ArticleResponse } from '../../server/api-types.js';
 import { html } from '../view/html.js';
 import type { ApiClient, ApiFailure } from './api.js';
 import { displayTitle, ExternalLink, LiveStatus, LoadFailure, Time } from './components.js';
-import { countNoun, countWords, formatLanguage, formatPublished } from './format.js';
+import { countWords } from '../../extract/text/lines.js';
+import { countNoun, formatLanguage, formatPublished } from './format.js';
 import { storyHref } from './route.js';
 import { useApiCall, useDocumentTitle } from './use-api.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countNoun, countWords, formatFigureChange, formatLanguage, formatTime, splitHighlights } from './format.js';
+import { countWords } from '../../extract/text/lines.js';
+import { countNoun, formatFigureChange, formatLanguage, formatTime, splitHighlights } from './format.js';
 
 test('splitHighlights cuts a text at its spans, and the pieces join back to the text', () => {
   const text = 'The weir at Lowmoor gave way at dawn';
@@ -65,7 +66,7 @@ test('formatLanguage names a language with its code, and leaves anything else as
   assert.equal(formatLanguage(''), '');
 });
 
-test('countWords counts runs of non-space characters', () => {
+test('the article page counts words with the extractor’s countWords', () => {
   assert.equal(countWords(''), 0);
   assert.equal(countWords('  \n '), 0);
   assert.equal(countWords('The weir held.\n\nIt rained again '), 6);

@@ -83,7 +83,3 @@ export function formatLanguage(code: string): string {
   return name === undefined || name === code ? code : `${name} (${code})`;
 }
 
-/** How many words a text has (runs of non-space characters). */
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
-}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Block, Story, StoryArticle } from '../../core/records.js';
 import type { Span } from '../../core/span.js';
 import { outletName } from '../../corpus/outlet.js';
+import { countWords } from '../../extract/text/lines.js';
 import { articleDate, describeOrigin, factsById, flagLine, summarizeRemoved } from '../../present/describe.js';
 import { useStory } from './citations.js';
 import { html } from './html.js';
@@ -50,7 +51,7 @@ function ArticleCard({ story, article, number, marks, reveal }: { story: Story; 
     (body.current.querySelector('mark') ?? body.current).scrollIntoView({ block: 'center' });
   }, [reveal]);
   const link = safeHttpUrl(article.url ?? article.source);
-  const words = article.text.split(/\s+/).filter((word) => word.length > 0).length;
+  const words = countWords(article.text);
   const origin = describeOrigin(story, article, numbers);
   return html`<li class=${marks.length > 0 ? 'article highlighted' : 'article'} id=${`article-${number}`}>
     <h3><span class="number">[${number}]</span> ${article.title ?? '(untitled)'}</h3>
