@@ -1,4 +1,5 @@
 import { Tokenizer } from 'htmlparser2';
+import { httpUrl } from '../core/urls.js';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Result, SourceHints } from '../core/records.js';
 import { childElements, collapseWhiteSpace, parseMarkup, rawText, type HtmlElement, type HtmlNode } from '../extract/html/dom.js';
@@ -360,19 +361,6 @@ function isHttpUrl(text: string): boolean {
   return /^https?:\/\//i.test(text.trim());
 }
 
-/** An absolute http(s) address for `href`, or null (other schemes are no use to a fetcher). */
-function resolveUrl(href: string | null, base: string | null): string | null {
-  if (href === null) return null;
-  const trimmed = href.trim();
-  if (trimmed === '') return null;
-  try {
-    const url = base === null ? new URL(trimmed) : new URL(trimmed, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The base address in effect at an element: its xml:base chain, resolved from the outermost. */
 function baseAt(element: HtmlElement, documentBase: string | null): string | null {
   const bases: string[] = [];
@@ -381,7 +369,7 @@ function baseAt(element: HtmlElement, documentBase: string | null): string | nul
     if (value !== undefined) bases.push(value);
   }
   let base = documentBase;
-  for (let index = bases.length - 1; index >= 0; index--) base = resolveUrl(bases[index] ?? null, base) ?? base;
+  for (let index = bases.length - 1; index >= 0; index--) base = httpUrl(bases[index] ?? null, base) ?? base;
   return base;
 }
 
@@ -597,7 +585,7 @@ function isImage(element: HtmlElement, url: string): boolean {
  * enclosure (RSS `enclosure` or Atom `link rel="enclosure"`).
  */
 function itemImage(item: HtmlElement, documentBase: string | null): string | null {
-  const urlAt = (element: HtmlElement, name: string): string | null => resolveUrl(attributeOf(element, name), baseAt(element, documentBase));
+  const urlAt = (element: HtmlElement, name: string): string | null => httpUrl(attributeOf(element, name), baseAt(element, documentBase));
   const media = childElements(item).flatMap((child) => (isNamed(child, ['media'], 'group') ? childElements(child) : [child]));
   let best: { url: string; width: number } | null = null;
   for (const element of media) {
@@ -632,7 +620,7 @@ function atomLink(element: HtmlElement, namespaces: readonly string[], rel: stri
   const links = childrenNamed(element, namespaces, 'link').filter((link) => (attributeOf(link, 'rel') ?? 'alternate').toLowerCase() === rel);
   const ranked = [...links].sort((a, b) => Number(isHtmlLink(b)) - Number(isHtmlLink(a)));
   for (const link of ranked) {
-    const url = resolveUrl(attributeOf(link, 'href'), baseAt(link, documentBase));
+    const url = httpUrl(attributeOf(link, 'href'), baseAt(link, documentBase));
     if (url !== null) return url;
   }
   return null;
@@ -646,7 +634,7 @@ function isHtmlLink(link: HtmlElement): boolean {
 /** An RSS `link`'s address: its text, or an `href` when a feed wrote it Atom-style. */
 function rssLink(element: HtmlElement, documentBase: string | null): string | null {
   for (const link of childrenNamed(element, RSS, 'link')) {
-    const url = resolveUrl(textOf(link) ?? attributeOf(link, 'href'), baseAt(link, documentBase));
+    const url = httpUrl(textOf(link) ?? attributeOf(link, 'href'), baseAt(link, documentBase));
     if (url !== null) return url;
   }
   return null;
@@ -655,7 +643,7 @@ function rssLink(element: HtmlElement, documentBase: string | null): string | nu
 /** The address in a child element's text (feedburner:origLink), resolved where it stands. */
 function childUrl(element: HtmlElement, namespaces: readonly string[], local: string, documentBase: string | null): string | null {
   const child = childNamed(element, namespaces, local);
-  return child === null ? null : resolveUrl(textOf(child), baseAt(child, documentBase));
+  return child === null ? null : httpUrl(textOf(child), baseAt(child, documentBase));
 }
 
 /** One RSS item. Its link falls back to a permalink guid, RDF's rdf:about, then an atom:link. */
@@ -667,8 +655,8 @@ function rssItem(item: HtmlElement, documentBase: string | null): FeedItem {
   const url =
     childUrl(item, ['feedburner'], 'origlink', documentBase) ??
     rssLink(item, documentBase) ??
-    (guidIsLink ? resolveUrl(guidText, null) : null) ??
-    (about !== null && isHttpUrl(about) ? resolveUrl(about, null) : null) ??
+    (guidIsLink ? httpUrl(guidText, null) : null) ??
+    (about !== null && isHttpUrl(about) ? httpUrl(about, null) : null) ??
     atomLink(item, ['atom'], 'alternate', documentBase);
   const authors: string[] = [];
   addNames(authors, childrenNamed(item, ['dc'], 'creator').map((creator) => plainText(textOf(creator))));
@@ -692,7 +680,7 @@ function rssItem(item: HtmlElement, documentBase: string | null): FeedItem {
 }
 
 function parseRss(root: HtmlElement, source: string): Feed {
-  const sourceUrl = isHttpUrl(source) ? resolveUrl(source, null) : null;
+  const sourceUrl = isHttpUrl(source) ? httpUrl(source, null) : null;
   const channel = childNamed(root, RSS, 'channel') ?? root;
   const siteUrl = rssLink(channel, sourceUrl) ?? atomLink(channel, ['atom'], 'alternate', sourceUrl);
   // Relative item links resolve against the feed's own address, or its site when read from a file.
@@ -769,7 +757,7 @@ function atomEntry(entry: HtmlElement, documentBase: string | null): FeedItem {
 }
 
 function parseAtom(root: HtmlElement, source: string): Feed {
-  const sourceUrl = isHttpUrl(source) ? resolveUrl(source, null) : null;
+  const sourceUrl = isHttpUrl(source) ? httpUrl(source, null) : null;
   const siteUrl = atomLink(root, ATOM_DOC, 'alternate', sourceUrl);
   // Read from a file, relative links resolve against the site, or else the feed's own address.
   const entryBase = sourceUrl ?? siteUrl ?? atomLink(root, ATOM_DOC, 'self', sourceUrl);
@@ -822,7 +810,7 @@ function describeJsonError(text: string, error: unknown): string {
 function jsonItem(item: JsonObject, base: string | null): FeedItem {
   const id = item['id'];
   return {
-    url: resolveUrl(stringField(item, 'url'), base) ?? resolveUrl(stringField(item, 'external_url'), base),
+    url: httpUrl(stringField(item, 'url'), base) ?? httpUrl(stringField(item, 'external_url'), base),
     title: plainText(stringField(item, 'title')),
     published: parseFeedDate(stringField(item, 'date_published')),
     updated: parseFeedDate(stringField(item, 'date_modified')),
@@ -830,7 +818,7 @@ function jsonItem(item: JsonObject, base: string | null): FeedItem {
     description: plainText(stringField(item, 'summary')),
     contentHtml: stringField(item, 'content_html')?.trim() ?? null,
     contentText: stringField(item, 'content_text')?.trim() ?? null,
-    imageUrl: resolveUrl(stringField(item, 'image'), base) ?? resolveUrl(stringField(item, 'banner_image'), base),
+    imageUrl: httpUrl(stringField(item, 'image'), base) ?? httpUrl(stringField(item, 'banner_image'), base),
     id: typeof id === 'string' && id.trim() !== '' ? id : typeof id === 'number' ? String(id) : null,
   };
 }
@@ -853,12 +841,12 @@ function parseJsonFeed(text: string, source: string): Result<Feed> {
   if (objects.length < rawItems.length) {
     diagnostics.push(makeDiagnostic('warning', 'invalid-feed', `${rawItems.length - objects.length} item(s) are not objects and were skipped`, source));
   }
-  const homePage = resolveUrl(stringField(data, 'home_page_url'), null);
-  const base = (isHttpUrl(source) ? resolveUrl(source, null) : null) ?? homePage ?? resolveUrl(stringField(data, 'feed_url'), null);
+  const homePage = httpUrl(stringField(data, 'home_page_url'), null);
+  const base = (isHttpUrl(source) ? httpUrl(source, null) : null) ?? homePage ?? httpUrl(stringField(data, 'feed_url'), null);
   const feed: Feed = {
     kind: 'json-feed',
     title: plainText(stringField(data, 'title')),
-    url: resolveUrl(stringField(data, 'home_page_url'), base),
+    url: httpUrl(stringField(data, 'home_page_url'), base),
     published: null,
     updated: null,
     authors: jsonAuthors(data),
@@ -894,7 +882,7 @@ export function parseOpml(text: string, source: string): Result<readonly Subscri
   const start = skipLeadingSpace(text);
   const parsed = parseXmlRoot(text.slice(start), ['opml'], 'an OPML subscription list');
   if ('reason' in parsed) return invalid(source, parsed.reason);
-  const base = isHttpUrl(source) ? resolveUrl(source, null) : null;
+  const base = isHttpUrl(source) ? httpUrl(source, null) : null;
   const body = childNamed(parsed.root, [nameOf(parsed.root).ns, ''], 'body') ?? parsed.root;
   const subscriptions: Subscription[] = [];
   const seen = new Set<string>();
@@ -904,7 +892,7 @@ export function parseOpml(text: string, source: string): Result<readonly Subscri
       if (nameOf(outline).local !== 'outline') continue;
       const xmlUrl = attributeOf(outline, 'xmlUrl');
       if (xmlUrl !== null) {
-        const url = resolveUrl(xmlUrl, base);
+        const url = httpUrl(xmlUrl, base);
         if (url === null) skipped++;
         else if (!seen.has(url)) {
           seen.add(url);
