@@ -1,4 +1,5 @@
 import { Tokenizer } from 'htmlparser2';
+import { escapeHtml } from '../core/escape-html.js';
 import { httpUrl } from '../core/urls.js';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Result, SourceHints } from '../core/records.js';
@@ -395,14 +396,6 @@ function plainText(value: string | null): string | null {
   return text === '' ? null : text;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;');
-}
-
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
@@ -421,7 +414,7 @@ function serializeHtml(nodes: readonly HtmlNode[]): string {
     let attributes = '';
     for (const [name, value] of Object.entries(node.attributes)) {
       if (/^xmlns(?::|$)/i.test(name) || /^xml:/i.test(name)) continue;
-      attributes += ` ${name.slice(name.indexOf(':') + 1)}="${escapeAttribute(value)}"`;
+      attributes += ` ${name.slice(name.indexOf(':') + 1)}="${escapeHtml(value)}"`;
     }
     html += VOID_TAGS.has(tag) ? `<${tag}${attributes}>` : `<${tag}${attributes}>${serializeHtml(node.children)}</${tag}>`;
   }

@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { escapeHtml } from '../core/escape-html.js';
 import type { Story } from '../core/records.js';
 import type { StoryChanges } from '../store/store.js';
 import { readWebAsset } from '../web/assets.js';
 import { StoryView, type StoryViewProps } from '../web/view/story-view.js';
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 /**
  * JSON that can sit inside a `<script type="application/json">` element: every `<` is written
