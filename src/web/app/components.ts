@@ -5,7 +5,8 @@ import type { ApiFailure } from './api.js';
 import { html } from '../view/html.js';
 import { routeHref } from './route.js';
 import { OUTSIDE_LINK_REL, safeHttpUrl } from '../view/links.js';
-import { formatTime, splitHighlights } from './format.js';
+import { formatTime } from './format.js';
+import { MarkedText } from '../view/marked-text.js';
 
 /**
  * Pieces every page uses. Text from articles (titles, outlets, snippets, URLs) only ever enters
@@ -91,8 +92,7 @@ export function ExternalLink({ url, children }: { readonly url: string | null; r
 
 /** A search snippet with its matches as `<mark>` elements, cut from the text by its spans. */
 export function HighlightedSnippet({ snippet }: { readonly snippet: Snippet }) {
-  const pieces = splitHighlights(snippet.text, snippet.highlights);
-  return html`<p class="app-snippet">${pieces.map((piece) => (piece.marked ? html`<mark>${piece.text}</mark>` : piece.text))}</p>`;
+  return html`<p class="app-snippet"><${MarkedText} text=${snippet.text} marks=${snippet.highlights} /></p>`;
 }
 
 /** The title of a story or article as shown, `Untitled story` when it has none. */

@@ -1,4 +1,3 @@
-import type { Span } from '../../core/span.js';
 import type { FigureChange } from '../../store/store.js';
 
 /** Small pure helpers the pages use to turn API data into text and safe attributes. */
@@ -31,41 +30,6 @@ export function formatFigureChange(figure: Pick<FigureChange, 'about' | 'value' 
   return figure.previousValue === null
     ? `${figure.about}: ${figure.value} (new)`
     : `${figure.about}: ${figure.previousValue} → ${figure.value}`;
-}
-
-/** A piece of a snippet's text, marked when it is a search match. */
-export interface TextPiece {
-  readonly text: string;
-  readonly marked: boolean;
-}
-
-/**
- * A text cut into plain and marked pieces at the spans of its matches (UTF-16, end-exclusive).
- * Spans are sorted, clamped to the text, and overlapping or touching spans merged; empty ones
- * are dropped. The pieces' texts joined give back the text.
- */
-export function splitHighlights(text: string, highlights: readonly Span[]): TextPiece[] {
-  const spans = highlights
-    .map((span) => ({ start: Math.max(0, Math.min(span.start, text.length)), end: Math.max(0, Math.min(span.end, text.length)) }))
-    .filter((span) => span.end > span.start)
-    .sort((left, right) => left.start - right.start || left.end - right.end);
-
-  const merged: { start: number; end: number }[] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-
-  const pieces: TextPiece[] = [];
-  let position = 0;
-  for (const span of merged) {
-    if (span.start > position) pieces.push({ text: text.slice(position, span.start), marked: false });
-    pieces.push({ text: text.slice(span.start, span.end), marked: true });
-    position = span.end;
-  }
-  if (position < text.length) pieces.push({ text: text.slice(position), marked: false });
-  return pieces;
 }
 
 /**

@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Story, StoryArticle } from '../../core/records.js';
 import { safeHttpUrl } from './links.js';
-import { MarkedText } from './marked-text.js';
+import { MarkedText, splitHighlights } from './marked-text.js';
 import { StoryView } from './story-view.js';
 import { axisStretches, eventTime } from './timeline.js';
 
@@ -109,4 +109,47 @@ test('the agreement table groups copies and derivative rewordings under the repo
   ]);
   const columns = [...header.matchAll(/<span aria-hidden="true">(.) <\/span>\[(\d)\]/g)].map((match) => `${match[1]}${match[2]}`);
   assert.deepEqual(columns, ['●1', '○2', '◇3', '●4']);
+});
+
+test('splitHighlights cuts a text at its spans, and the pieces join back to the text', () => {
+  const text = 'The weir at Lowmoor gave way at dawn';
+  const cases: ReadonlyArray<readonly [ReadonlyArray<{ start: number; end: number }>, Array<[string, boolean]>]> = [
+    [[], [[text, false]]],
+    [
+      [{ start: 4, end: 8 }],
+      [
+        ['The ', false],
+        ['weir', true],
+        [' at Lowmoor gave way at dawn', false],
+      ],
+    ],
+    // Unsorted, overlapping, touching, empty and out-of-range spans.
+    [
+      [
+        { start: 32, end: 99 },
+        { start: 12, end: 16 },
+        { start: 4, end: 8 },
+        { start: 6, end: 11 },
+        { start: 11, end: 12 },
+        { start: 20, end: 20 },
+        { start: -5, end: 0 },
+      ],
+      [
+        ['The ', false],
+        ['weir at Lowm', true],
+        ['oor gave way at ', false],
+        ['dawn', true],
+      ],
+    ],
+    [[{ start: 0, end: text.length }], [[text, true]]],
+  ];
+  for (const [spans, expected] of cases) {
+    const pieces = splitHighlights(text, spans);
+    assert.deepEqual(
+      pieces.map((piece) => [piece.text, piece.marked]),
+      expected,
+      JSON.stringify(spans),
+    );
+    assert.equal(pieces.map((piece) => piece.text).join(''), text);
+  }
 });
